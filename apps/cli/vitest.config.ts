@@ -1,0 +1,3 @@
+import { baseConfig } from '../../vitest.config.base.js';
+
+export default baseConfig('cli');
