@@ -1,3 +1,4 @@
 export * from './diagnostic.js';
 export * from './errors.js';
 export * from './yaml/index.js';
+export * from './workflow/index.js';

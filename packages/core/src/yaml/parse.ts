@@ -1,6 +1,7 @@
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, isCollection, type Document, type Node } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostic.js';
 import { firstInvalidUtf8 } from './decode.js';
+import { keyName } from './routes.js';
 import { DEFAULT_YAML_LIMITS, type YamlLimits } from './limits.js';
 import { SourceFile } from './source-file.js';
 
@@ -61,7 +62,6 @@ export function parseYaml(input: string | Uint8Array, path: string, limits: Part
   }
 
   const docs = parseAllDocuments(text, {
-    lineCounter: source.lineCounter,
     prettyErrors: false,
     uniqueKeys: false, // checked below in linear time; the library's check is quadratic
     merge: true,
@@ -121,8 +121,8 @@ function checkStructure(doc: Document.Parsed, lim: YamlLimits, source: SourceFil
         if (!isPair(pair)) continue;
         const key = pair.key as Node | null;
         if (key) out.push(key);
-        if (key && isScalar(key) && key.range) {
-          const name = String(key.value);
+        const name = keyName(pair);
+        if (key && name !== undefined && key.range) {
           const span = { start: key.range[0], end: key.range[1] };
           const prior = seen.get(name);
           if (prior && name !== '<<') {

@@ -19,8 +19,11 @@ export function deref(doc: Document, node: unknown): Node | undefined {
 /** The scalar text of a key (`on`, `jobs`, …), or undefined for complex keys. */
 export function keyName(pair: Pair): string | undefined {
   const key = pair.key as unknown;
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
-  return undefined;
+  if (!isScalar(key)) return undefined;
+  const v = key.value;
+  if (v === null) return '';
+  // With merge keys enabled the library represents `<<` as a symbol.
+  return typeof v === 'symbol' ? (v.description ?? '') : String(v);
 }
 
 /**

@@ -11,16 +11,11 @@ export class SourceFile {
   constructor(
     readonly path: string,
     readonly text: string,
-    lineCounter?: LineCounter,
   ) {
-    if (lineCounter) {
-      this.lineCounter = lineCounter;
-    } else {
-      this.lineCounter = new LineCounter();
-      this.lineCounter.addNewLine(0);
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-        this.lineCounter.addNewLine(i + 1);
-      }
+    this.lineCounter = new LineCounter();
+    this.lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      this.lineCounter.addNewLine(i + 1);
     }
   }
 
