@@ -1,4 +1,4 @@
-import { defineConfig, type UserConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig as UserConfig } from 'vitest/config';
 import { defaultServerConditions } from 'vite';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -26,6 +26,7 @@ export function baseConfig(projectName: string, overrides: UserConfig['test'] = 
       ],
       testTimeout: 20_000,
       pool: 'forks',
+      passWithNoTests: true,
       ...overrides,
     },
   });

@@ -1,4 +1,4 @@
-import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, isCollection, type Document, type Node } from 'yaml';
+import { parseAllDocuments, isAlias, isMap, isPair, isSeq, isCollection, type Document, type Node } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostic.js';
 import { firstInvalidUtf8 } from './decode.js';
 import { keyName } from './routes.js';
@@ -16,6 +16,8 @@ export interface ParsedYaml {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+// YAML allows only printable characters; these are the C0 controls other than tab, LF and CR.
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function syntax(message: string, span: Span, severity: Diagnostic['severity'] = 'error'): Diagnostic {
