@@ -2,3 +2,4 @@ export * from './diagnostic.js';
 export * from './errors.js';
 export * from './yaml/index.js';
 export * from './workflow/index.js';
+export * from './actions/index.js';
