@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './yaml/index.js';
 export * from './workflow/index.js';
 export * from './actions/index.js';
+export * from './expressions/index.js';
