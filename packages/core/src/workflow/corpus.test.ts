@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { collectExpressions } from '../expressions/walk.js';
 import { CORPORA, readCorpus } from '../testing/corpus.js';
 import { loadWorkflow } from './load-workflow.js';
 import type { Workflow } from './types.js';
@@ -14,6 +15,8 @@ describe.each(CORPORA)('corpus %s', (name) => {
     let modelled = 0;
     let yamlErrors = 0;
     let uses = 0;
+    let expressions = 0;
+    let expressionDiagnostics = 0;
     const mismatches: string[] = [];
     for (const f of files) {
       const loaded = loadWorkflow(f.bytes, f.name);
@@ -30,8 +33,23 @@ describe.each(CORPORA)('corpus %s', (name) => {
         if (/^[|>]/.test(raw)) raw = raw.slice(raw.indexOf('\n') + 1).trim();
         if (raw !== u.value.trim()) mismatches.push(`${f.name}: ${JSON.stringify(raw)} != ${JSON.stringify(u.value)}`);
       }
+      const found = collectExpressions(loaded.workflow.document, loaded.source.text);
+      expressionDiagnostics += found.diagnostics.length;
+      for (const e of found.expressions) {
+        expressions++;
+        // The span's text is the expression as written; within it only YAML layout (indentation,
+        // folding) and escapes may differ from the value, so compare with whitespace removed.
+        const written = loaded.source.slice(e.span);
+        const squash = (t: string): string => t.replace(/\s+/g, '');
+        let inner = loaded.source.slice(e.innerSpan);
+        if (e.scalar.type === 'QUOTE_DOUBLE') inner = inner.replace(/\\(["\\/])/g, '$1');
+        if (e.scalar.type === 'QUOTE_SINGLE') inner = inner.replace(/''/g, "'");
+        if (!written.startsWith('${{') || !written.endsWith('}}') || squash(inner) !== squash(e.source)) {
+          mismatches.push(`${f.name}: expression ${JSON.stringify(written)} != ${JSON.stringify(e.source)}`);
+        }
+      }
     }
-    console.log(`${name}: ${files.length} files, ${modelled} modelled, ${yamlErrors} with YAML errors, ${uses} uses: values, ${mismatches.length} span mismatches`);
+    console.log(`${name}: ${files.length} files, ${modelled} modelled, ${yamlErrors} with YAML errors, ${uses} uses: values, ${expressions} expressions (${expressionDiagnostics} unparsable), ${mismatches.length} span mismatches`);
     expect(mismatches).toEqual([]);
     expect(files.length).toBeGreaterThan(0);
     if (name === 'actionlint-realworld') expect(files.length).toBe(1503);
