@@ -4,3 +4,6 @@ export * from './yaml/index.js';
 export * from './workflow/index.js';
 export * from './actions/index.js';
 export * from './expressions/index.js';
+export { editDistance } from './text/edit-distance.js';
+export * from './schema/index.js';
+export * from './provenance/index.js';

@@ -20,7 +20,7 @@ export {
   type VersionComment,
   type VersionCommentStyle,
 } from './version-comment.js';
-export { editDistance } from './edit-distance.js';
+
 export {
   KNOWN_ACTIONS,
   findKnownAction,

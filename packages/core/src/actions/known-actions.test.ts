@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseActionRef } from './action-ref.js';
-import { editDistance } from './edit-distance.js';
+import { editDistance } from '../text/edit-distance.js';
 import { KNOWN_ACTIONS, findKnownAction, suggestKnownAction } from './known-actions.js';
 
 const GENERIC = 'slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml';

@@ -1,4 +1,4 @@
-import { editDistance } from './edit-distance.js';
+import { editDistance } from '../text/edit-distance.js';
 
 /** One input of a known action or reusable workflow. */
 export interface KnownInput {

@@ -1,0 +1,2 @@
+export { validateWorkflowSchema, WORKFLOW_SCHEMA } from './validate-workflow.js';
+export type { CompiledValidator, PreparedSchema } from './compiled-validator.js';
