@@ -1,0 +1,17 @@
+export * from './errors.js';
+export type { CheckOutcome, CheckStatus, FailureCode, VerificationCheck, VerificationResult } from './result.js';
+export * from './digest.js';
+export * from './formats/detect.js';
+export * from './formats/pep740.js';
+export * from './trust-root.js';
+export * from './signature.js';
+export * from './certificate-identity.js';
+export * from './statement.js';
+export * from './builders.js';
+export * from './builder-id.js';
+export * from './git-ref.js';
+export * from './legacy.js';
+export { verifyArtifact, TESTING_WARNING, type VerifyArtifactOptions } from './verify-artifact.js';
+export { verifyNpmPackage, type VerifyNpmPackageOptions } from './verify-npm-package.js';
+export { verifyGithubAttestation, type VerifyGithubAttestationOptions } from './verify-github-attestation.js';
+export { PUBLIC_GOOD_TRUSTED_ROOT, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE } from './data/public-good-trusted-root.js';
