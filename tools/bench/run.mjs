@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm run bench`: start-up, import cost and corpus throughput of @slsa-kit/core, each against a
+// baseline measured in the same run, with peak RSS. Numbers are medians of several runs.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+function timeNode(args) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+    samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+const baseline = timeNode(['-e', '']);
+const withCore = timeNode(['--input-type=module', '-e', "await import('@slsa-kit/core')"]);
+const bareImport = timeNode(['--input-type=module', '-e', "await import('node:fs')"]);
+console.log(`node -e '' start-up:            ${baseline.toFixed(1)} ms (baseline)`);
+console.log(`import @slsa-kit/core:          ${withCore.toFixed(1)} ms  → import cost ${(withCore - bareImport).toFixed(1)} ms over bare Node (${(withCore / baseline).toFixed(2)}× start-up)`);
+
+const corpusRuns = [];
+for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
+  const r = spawnSync(process.execPath, [path.join(here, 'corpus-throughput.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`corpus-throughput exited ${r.status}`);
+  corpusRuns.push(JSON.parse(r.stdout));
+}
+corpusRuns.sort((a, b) => a.ms - b.ms);
+const c = corpusRuns[Math.floor(corpusRuns.length / 2)];
+console.log(
+  `parse + model + schema:         ${c.files} real workflows (${(c.bytes / 1024 / 1024).toFixed(1)} MiB) in ${c.ms.toFixed(0)} ms → ` +
+    `${Math.round((c.files / c.ms) * 1000)} files/s, ${(c.ms / c.files).toFixed(2)} ms/file = ${((c.ms / c.files) / baseline).toFixed(3)}× node start-up per file`,
+);
+console.log(`  of which parse ${c.parseMs.toFixed(0)} ms, model ${c.modelMs.toFixed(0)} ms, schema ${c.schemaMs.toFixed(0)} ms; ${c.diagnostics} diagnostics`);
+console.log(`  peak RSS ${(c.maxRssKiB / 1024).toFixed(0)} MiB (a bare node process peaks at ${(c.baselineRssKiB / 1024).toFixed(0)} MiB)`);
