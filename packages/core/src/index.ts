@@ -6,4 +6,3 @@ export * from './actions/index.js';
 export * from './expressions/index.js';
 export { editDistance } from './text/edit-distance.js';
 export * from './schema/index.js';
-export * from './provenance/index.js';

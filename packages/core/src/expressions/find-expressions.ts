@@ -1,4 +1,4 @@
-import type { Expr } from '@actions/expressions';
+import type { Expr } from '@actions/expressions/ast';
 import type { Scalar } from 'yaml';
 import type { Diagnostic, RelatedLocation, Span } from '../diagnostic.js';
 import { scalarSourceMap, scalarValue, valueRangeSpan, type ScalarSourceMap } from '../yaml/scalar-offsets.js';

@@ -1,4 +1,4 @@
-import type { Expr } from '@actions/expressions';
+import type { Expr } from '@actions/expressions/ast';
 import { Binary, FunctionCall, Grouping, Literal, Logical, Unary } from '@actions/expressions/ast';
 import { TokenType } from '@actions/expressions/lexer';
 import { unquote } from './references.js';

@@ -1,4 +1,8 @@
-import { ExpressionError, Lexer, Parser, type Expr } from '@actions/expressions';
+// Deep imports: the package index also loads completion data this code never uses.
+import type { Expr } from '@actions/expressions/ast';
+import { ExpressionError } from '@actions/expressions/errors';
+import { Lexer } from '@actions/expressions/lexer';
+import { Parser } from '@actions/expressions/parser';
 import { MAX_EXPRESSION_LENGTH } from '@actions/expressions/errors';
 import { TokenType, type Token } from '@actions/expressions/lexer';
 import { CANONICAL_FUNCTION_NAMES, WORKFLOW_CONTEXTS, WORKFLOW_FUNCTIONS } from './contexts.js';

@@ -1,4 +1,4 @@
-import type { Expr } from '@actions/expressions';
+import type { Expr } from '@actions/expressions/ast';
 import { Binary, ContextAccess, FunctionCall, Grouping, IndexAccess, Literal, Logical, Star, Unary } from '@actions/expressions/ast';
 import { TokenType } from '@actions/expressions/lexer';
 import type { Span } from '../diagnostic.js';

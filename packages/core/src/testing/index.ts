@@ -1,4 +1,20 @@
 export { yaml, offsetOf } from './yaml-tag.js';
 export { caught, caughtSync, errorWithCode } from './error-code.js';
 export { fixturesDir, fixturePath } from './fixtures.js';
+export {
+  startGitHubApiDouble,
+  githubFaults,
+  type GitHubApiDouble,
+  type GitHubApiDoubleFixtures,
+  type GitHubApiDoubleOptions,
+  type DoubleFault,
+  type DoubleRequest,
+  type DoubleRepo,
+  type DoubleTag,
+  type DoubleTagObject,
+  type DoubleCommit,
+  type DoubleRelease,
+} from './github-api-double.js';
+export { doubleFixturesFromPinDatabase } from './github-api-double-from-pins.js';
+export { PIN_SCENARIOS, SCENARIO_SHAS, fakeSha } from './github-api-double-scenarios.js';
 export { readCorpus, CORPORA, type CorpusFile, type CorpusName } from './corpus.js';

@@ -68,6 +68,9 @@ export function parseYaml(input: string | Uint8Array, path: string, limits: Part
     uniqueKeys: false, // checked below in linear time; the library's check is quadratic
     merge: true,
     keepSourceTokens: false,
+    // Library warnings (e.g. complex keys stringified by toJS) must not reach stderr; problems
+    // are reported as diagnostics instead.
+    logLevel: 'error',
   });
   const list = Array.isArray(docs) ? docs : [];
   const diagnostics: Diagnostic[] = [];
