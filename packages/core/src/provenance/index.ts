@@ -11,7 +11,7 @@ export * from './builders.js';
 export * from './builder-id.js';
 export * from './git-ref.js';
 export * from './legacy.js';
-export { verifyArtifact, TESTING_WARNING, type VerifyArtifactOptions } from './verify-artifact.js';
+export { verifyArtifact, TESTING_WARNING, type VerifyArtifactOptions, type VerifyCommonOptions } from './verify-artifact.js';
 export { verifyNpmPackage, type VerifyNpmPackageOptions } from './verify-npm-package.js';
 export { verifyGithubAttestation, type VerifyGithubAttestationOptions } from './verify-github-attestation.js';
 export { PUBLIC_GOOD_TRUSTED_ROOT, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE } from './data/public-good-trusted-root.js';

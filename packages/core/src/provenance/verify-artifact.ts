@@ -10,8 +10,8 @@ import { requireOnline } from './legacy.js';
 import { fail, pass, type VerificationResult } from './result.js';
 import { loadTrustMaterial } from './trust-root.js';
 
-/** Inputs of {@link verifyArtifact} (slsa-verifier `verify-artifact`). */
-export interface VerifyArtifactOptions {
+/** What every `verify-*` command takes: the provenance, the artifacts and the source policy. */
+export interface VerifyCommonOptions {
   /** The provenance file's content (any supported format). */
   readonly provenance: string | Uint8Array;
   /** Artifacts, hashed with `hashFile` or given as digests with `parseDigest`. */
@@ -22,11 +22,15 @@ export interface VerifyArtifactOptions {
   readonly sourceBranch?: string;
   readonly sourceTag?: string;
   readonly sourceVersionedTag?: string;
-  readonly workflowInputs?: Readonly<Record<string, string>>;
   /** Trust material; defaults to the embedded public-good root. */
   readonly trust?: TrustMaterial;
   /** slsa-verifier's `SLSA_VERIFIER_TESTING=1`: INSECURE, for tests only; adds a warning. */
   readonly testing?: boolean;
+}
+
+/** Inputs of {@link verifyArtifact} (slsa-verifier `verify-artifact`). */
+export interface VerifyArtifactOptions extends VerifyCommonOptions {
+  readonly workflowInputs?: Readonly<Record<string, string>>;
   /** Rekor access for legacy envelopes (online only). */
   readonly legacy?: LegacyEnvelopePort;
 }

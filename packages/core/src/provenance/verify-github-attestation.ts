@@ -1,28 +1,19 @@
-import type { TrustMaterial } from '@sigstore/verify';
 import { BUNDLE_CHECKS, type BundlePolicy } from './bundle-pipeline.js';
 import { CheckList } from './check-list.js';
-import type { ArtifactInput } from './digest.js';
 import { fail } from './result.js';
 import type { VerificationResult } from './result.js';
 import { loadTrustMaterial } from './trust-root.js';
-import { finishBundles, parseOrFail, TESTING_WARNING, verifyBundles } from './verify-artifact.js';
+import { finishBundles, parseOrFail, TESTING_WARNING, verifyBundles, type VerifyCommonOptions } from './verify-artifact.js';
 
 /** Inputs of {@link verifyGithubAttestation} (slsa-verifier `verify-github-attestation`). */
-export interface VerifyGithubAttestationOptions {
-  /** A bundle, JSON Lines of bundles, GitHub's attestations API response or a PEP 740 document. */
-  readonly provenance: string | Uint8Array;
-  readonly artifacts: readonly ArtifactInput[];
-  readonly sourceUri: string;
+export interface VerifyGithubAttestationOptions extends VerifyCommonOptions {
   /**
-   * The signing workflow (`https://github.com/O/R/.github/workflows/W.yml[@ref]`). Required: any
-   * workflow of any repository can produce an attestation, so only the one you name is trusted.
+   * A bundle, JSON Lines of bundles, GitHub's attestations API response or a PEP 740 document.
+   * The signing workflow goes in `builderId` (`https://github.com/O/R/.github/workflows/W.yml[@ref]`)
+   * and is required: any workflow of any repository can produce an attestation, so only the one
+   * you name is trusted.
    */
-  readonly builderId?: string;
-  readonly sourceBranch?: string;
-  readonly sourceTag?: string;
-  readonly sourceVersionedTag?: string;
-  readonly trust?: TrustMaterial;
-  readonly testing?: boolean;
+  readonly provenance: string | Uint8Array;
 }
 
 /**

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../text/edit-distance.js';
 import { didYouMean } from './did-you-mean.js';
-
-describe('editDistance', () => {
-  it.each([
-    ['with', 'with', 0],
-    ['wiht', 'with', 1],
-    ['runs-on', 'run-on', 1],
-    ['', 'abc', 3],
-    ['permissions', 'permission', 1],
-  ])('%s → %s is %i', (a, b, d) => expect(editDistance(a, b)).toBe(d));
-});
 
 describe('didYouMean', () => {
   const stepKeys = ['id', 'if', 'name', 'uses', 'run', 'working-directory', 'shell', 'with', 'env', 'continue-on-error', 'timeout-minutes'];
