@@ -1,1 +1,16 @@
-export {};
+export { defineRule, type AnyRule, type Rule, type RuleMeta, type RuleOptionType, type RuleVisitors } from './rule.js';
+export { createContext, resolvePlace, type Place, type RelatedPlace, type ReportDescriptor, type RuleContext } from './context.js';
+export { formatMessage, missingPlaceholders, type MessageData } from './message.js';
+export { collectUsesSites, usesSiteOf, type UsesOwner, type UsesSite } from './uses-site.js';
+export { defaultServices, type LintServices, type SchemaValidator } from './services.js';
+export { lintText, lintFiles, isIgnoredFile, locateDiagnostic, type LintOptions, type EngineErrorCode } from './engine.js';
+export type { LintDiagnostic, LintResult, LocatedEdit, LocatedRelated } from './result.js';
+export { applyFixes, fixText, fixFiles, MAX_FIX_PASSES, type FixOutcome } from './fix.js';
+export { writeFileAtomic } from './atomic-write.js';
+export { parseConfig, EMPTY_CONFIG, type LintConfig, type RuleConfig, type RuleSetting, type ConfigProblem } from './config.js';
+export { loadConfig, DEFAULT_CONFIG_FILES, type ConfigErrorCode, type ConfigLocation } from './config-load.js';
+export { findIgnoreComments, applyIgnores, IGNORE_COMMENT, type IgnoreComment, type IgnoredId } from './ignores.js';
+export { globToRegExp, matchesAnyGlob } from './glob.js';
+export * from './formatters/index.js';
+export * from './rules/index.js';
+export { SLSA_GENERATOR_REPO, SLSA_GENERATOR_MINIMUM } from './knowledge/slsa-generator.js';

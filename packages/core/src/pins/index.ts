@@ -27,3 +27,4 @@ export {
   type VersionTag,
 } from './version-tags.js';
 export type { PinResolver, PinSource, Reachability, PinRefKind, ReleaseInfo, ReleaseQuery, ResolvedRef } from './types.js';
+export { releaseTagForCommit, newestRecordedRelease } from './embedded.js';

@@ -1,0 +1,47 @@
+import { findConditionExpressions, nodeAt, type LocatedExpression, type Workflow } from '@slsa-kit/core';
+import type { RuleVisitors } from './rule.js';
+import { usesSiteOf } from './uses-site.js';
+
+type Scalar = Parameters<typeof findConditionExpressions>[0];
+
+/**
+ * Calls one rule's visitors over a workflow in document order: `workflow`, then per job `job`,
+ * `reusableJob` and its `uses`, or each step's `step` and `uses`; then every expression; then
+ * `workflowExit`. `expressions` are computed once per file by the engine and shared by all rules.
+ */
+export function visitWorkflow(workflow: Workflow, v: RuleVisitors, expressions: readonly LocatedExpression[]): void {
+  const text = workflow.source.text;
+  v.workflow?.(workflow);
+  for (const job of workflow.jobs) {
+    v.job?.(job);
+    if (job.kind === 'reusable') {
+      v.reusableJob?.(job);
+      v.uses?.(usesSiteOf(text, job.uses, { kind: 'job', job }));
+      continue;
+    }
+    for (const step of job.steps) {
+      v.step?.(step, job);
+      if (step.uses && v.uses) v.uses(usesSiteOf(text, step.uses, { kind: 'step', job, step }));
+    }
+  }
+  if (v.expression) for (const e of expressions) v.expression(e);
+  v.workflowExit?.(workflow);
+}
+
+/**
+ * Every `${{ … }}` of a document plus the bare conditions of job and step `if:` values, which
+ * GitHub evaluates as expressions without `${{ }}`, in document order.
+ */
+export function workflowExpressions(workflow: Workflow, templated: readonly LocatedExpression[]): LocatedExpression[] {
+  const bare: LocatedExpression[] = [];
+  const ifs = workflow.jobs.flatMap((j) => [j.if, ...(j.kind === 'normal' ? j.steps.map((s) => s.if) : [])]);
+  for (const cond of ifs) {
+    if (!cond || typeof cond.value !== 'string' || cond.value.includes('${{')) continue;
+    const node = nodeAt(workflow.document, cond.route);
+    // A scalar is the one node kind with a `value` and no `items`; `yaml` is core's dependency, not ours.
+    if (!node || !('value' in node) || 'items' in node) continue;
+    const scalar = node as Scalar;
+    for (const e of findConditionExpressions(scalar, workflow.source.text).expressions) bare.push({ ...e, scalar, route: cond.route, isKey: false });
+  }
+  return [...templated, ...bare].sort((a, b) => a.span.start - b.span.start);
+}
