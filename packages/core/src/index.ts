@@ -6,3 +6,4 @@ export * from './actions/index.js';
 export * from './expressions/index.js';
 export { editDistance } from './text/edit-distance.js';
 export * from './schema/index.js';
+export { didYouMean } from './text/did-you-mean.js';

@@ -1,4 +1,4 @@
-import { editDistance, parseYaml, spanAt, type Route, type Severity, type SourceFile } from '@slsa-kit/core';
+import { didYouMean, parseYaml, spanAt, type Route, type Severity, type SourceFile } from '@slsa-kit/core';
 import type { AnyRule, RuleOptionType } from './rule.js';
 
 /** A rule's setting in the configuration: a severity, or `off`. */
@@ -129,8 +129,8 @@ function hasType(value: unknown, type: RuleOptionType): boolean {
 }
 
 function unknownRule(id: string, known: string[]): string {
-  const close = known.map((k) => ({ k, d: editDistance(id, k) })).filter((x) => x.d <= 3).sort((a, b) => a.d - b.d)[0];
-  return `unknown rule \`${id}\`${close ? `; did you mean \`${close.k}\`?` : ''}`;
+  const close = didYouMean(id, known);
+  return `unknown rule \`${id}\`${close ? `; did you mean \`${close}\`?` : ''}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

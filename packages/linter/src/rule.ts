@@ -44,7 +44,10 @@ export interface RuleVisitors {
   readonly reusableJob?: (job: ReusableJob) => void;
   /** Every step of every normal job. */
   readonly step?: (step: Step, job: NormalJob) => void;
-  /** Every `uses:` value (steps and reusable jobs), parsed, with its version comment. */
+  /**
+   * Every `uses:` value (steps and reusable jobs), parsed, with its version comment — once per place
+   * in the file, even when a YAML alias repeats it (use `step` / `reusableJob` for every occurrence).
+   */
   readonly uses?: (site: UsesSite) => void;
   /** Every `${{ … }}` in the file and every bare `if:` condition, parsed and located. */
   readonly expression?: (expression: LocatedExpression) => void;

@@ -11,17 +11,26 @@ type Scalar = Parameters<typeof findConditionExpressions>[0];
  */
 export function visitWorkflow(workflow: Workflow, v: RuleVisitors, expressions: readonly LocatedExpression[]): void {
   const text = workflow.source.text;
+  // A `uses:` reached twice through a YAML alias is one place in the file: visit it once, so a
+  // rule reports it once. Rules that need every job it appears in use `step` / `reusableJob`.
+  const usesSeen = new Set<number>();
+  const visitUses = (value: { span: { start: number } }, make: () => Parameters<NonNullable<RuleVisitors['uses']>>[0]): void => {
+    if (!v.uses || usesSeen.has(value.span.start)) return;
+    usesSeen.add(value.span.start);
+    v.uses(make());
+  };
   v.workflow?.(workflow);
   for (const job of workflow.jobs) {
     v.job?.(job);
     if (job.kind === 'reusable') {
       v.reusableJob?.(job);
-      v.uses?.(usesSiteOf(text, job.uses, { kind: 'job', job }));
+      visitUses(job.uses, () => usesSiteOf(text, job.uses, { kind: 'job', job }));
       continue;
     }
     for (const step of job.steps) {
       v.step?.(step, job);
-      if (step.uses && v.uses) v.uses(usesSiteOf(text, step.uses, { kind: 'step', job, step }));
+      const uses = step.uses;
+      if (uses) visitUses(uses, () => usesSiteOf(text, uses, { kind: 'step', job, step }));
     }
   }
   if (v.expression) for (const e of expressions) v.expression(e);

@@ -12,7 +12,7 @@ import {
   orList,
   valueName,
 } from './describe.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import type { ErrorNode } from './error-tree.js';
 import { asObject, dataAt, schemaAt } from './json-pointer.js';
 import type { SchemaProblem } from './problem.js';

@@ -1,5 +1,5 @@
 import { parseActionRef, repositorySlug, type Job, type NormalJob, type Span, type Step, type Workflow } from '@slsa-kit/core';
-import { SLSA_GENERATOR_REPO } from '../knowledge/slsa-generator.js';
+import { generatorCall } from './slsa-generator-call.js';
 
 /**
  * What `publish-order` and `artifact-flow` need to know about a release workflow's jobs: which
@@ -17,11 +17,7 @@ export function actionName(step: Step): string | undefined {
 
 /** The slsa-github-generator workflow file a job calls (`generator_generic_slsa3.yml`), if it calls one. */
 export function generatorWorkflow(job: Job): string | undefined {
-  if (job.kind !== 'reusable') return undefined;
-  const ref = parseActionRef(job.uses.value, job.uses.span.start);
-  if (ref.kind !== 'repository' || repositorySlug(ref) !== SLSA_GENERATOR_REPO) return undefined;
-  const path = ref.path?.toLowerCase() ?? '';
-  return path.startsWith('.github/workflows/') ? path.slice('.github/workflows/'.length) : undefined;
+  return job.kind === 'reusable' ? generatorCall(job)?.file.toLowerCase() : undefined;
 }
 
 const ATTEST_ACTIONS = new Set(['actions/attest', 'actions/attest-build-provenance']);

@@ -23,12 +23,8 @@ export const refVersionMismatch = defineRule({
     },
   },
   create(ctx) {
-    // A step reached twice through a YAML alias is one place in the file and one finding.
-    const seen = new Set<number>();
     return {
       uses(site) {
-        if (seen.has(site.value.span.start)) return;
-        seen.add(site.value.span.start);
         const ref = site.ref;
         const comment = site.versionComment;
         if (ref.kind !== 'repository' || ref.refKind !== 'full-sha' || !comment || comment.ratchetTarget) return;

@@ -1,4 +1,4 @@
-import { editDistance, type KnownAction, type Located, type ScalarValue } from '@slsa-kit/core';
+import { didYouMean, type KnownAction, type Located, type ScalarValue } from '@slsa-kit/core';
 import { generatorCall, type GeneratorCall } from '../analysis/slsa-generator-call.js';
 import { runsOnTags } from '../analysis/slsa-generator-triggers.js';
 import { literalBoolean, withInput } from '../analysis/slsa-generator-with.js';
@@ -103,20 +103,5 @@ function badProvenanceName(value: Located<ScalarValue>): string | undefined {
 
 /** A known input the unknown `name` was probably meant to be: same words in another order or form, or a small typo. */
 function suggest(name: string, known: KnownAction): string | undefined {
-  const words = (s: string) =>
-    s
-      .toLowerCase()
-      .split(/[-_]/)
-      .map((w) => w.replace(/s$/, ''))
-      .sort()
-      .join(' ');
-  const target = words(name);
-  let best: { name: string; distance: number } | undefined;
-  for (const input of known.inputs.values()) {
-    if (input.deprecated) continue;
-    if (words(input.name) === target) return input.name;
-    const distance = editDistance(name.toLowerCase().replace(/_/g, '-'), input.name, 3);
-    if (distance <= 3 && (!best || distance < best.distance)) best = { name: input.name, distance };
-  }
-  return best?.name;
+  return didYouMean(name, [...known.inputs.values()].filter((i) => !i.deprecated).map((i) => i.name));
 }

@@ -1,7 +1,6 @@
 import {
-  editDistance,
+  didYouMean as closest,
   nodeAt,
-  repositorySlug,
   scalarSourceMap,
   valueRangeSpan,
   type ExpressionReference,
@@ -12,6 +11,7 @@ import {
   type Span,
   type Step,
 } from '@slsa-kit/core';
+import { generatorCall } from '../analysis/slsa-generator-call.js';
 import { scanStepOutputs, type OutputWrite } from '../analysis/step-outputs.js';
 import { checkSubjectsDigest } from '../analysis/subjects-digest.js';
 import { SLSA_GENERATOR_REPO } from '../knowledge/slsa-generator.js';
@@ -27,9 +27,7 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
 
 /** `; did you mean `x`?` for the closest candidate, or the only one there is. */
 function didYouMean(name: string, candidates: readonly string[]): string {
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  const ranked = candidates.map((c) => ({ c, d: editDistance(name.toLowerCase(), c.toLowerCase(), limit) })).sort((a, b) => a.d - b.d);
-  const best = ranked[0]?.d !== undefined && ranked[0].d <= limit ? ranked[0].c : candidates.length === 1 ? candidates[0] : undefined;
+  const best = closest(name, candidates) ?? (candidates.length === 1 ? candidates[0] : undefined);
   return best === undefined ? '' : `; did you mean \`${best}\`?`;
 }
 
@@ -158,10 +156,8 @@ export const subjectsWiring = defineRule({
     };
 
     return {
-      uses(site) {
-        const ref = site.ref;
-        if (site.owner.kind !== 'job' || ref.kind !== 'repository' || repositorySlug(ref) !== SLSA_GENERATOR_REPO) return;
-        if (ref.path?.startsWith('.github/workflows/')) calls.push(site.owner.job);
+      reusableJob(job) {
+        if (generatorCall(job)) calls.push(job);
       },
       expression(e) {
         if (e.isKey) return;

@@ -30,12 +30,8 @@ export const unpinnedUses = defineRule({
     },
   },
   create(ctx) {
-    // A step reached twice through a YAML alias is one place in the file and one finding.
-    const seen = new Set<number>();
     return {
       uses(site) {
-        if (seen.has(site.value.span.start)) return;
-        seen.add(site.value.span.start);
         const ref = site.ref;
         if (ref.kind === 'docker') {
           if (ref.digest === undefined) ctx.report({ messageId: 'docker', data: { image: ref.raw.slice('docker://'.length) }, at: site.value.span });

@@ -1,10 +1,19 @@
-import { editDistance } from '../text/edit-distance.js';
+import { editDistance } from './edit-distance.js';
 
-const words = (s: string): string => s.toLowerCase().split(/[-_\s]+/).filter(Boolean).sort().join(' ');
+// Words in any order and singular or plural (`subject-base64` → `base64-subjects`).
+const words = (s: string): string =>
+  s
+    .toLowerCase()
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/s$/, ''))
+    .sort()
+    .join(' ');
 
 /**
  * The candidate a person most likely meant by `word`, or undefined when none is close: same words
- * in another order or separator (`paths_ignore`, `ignore-paths` → `paths-ignore`), or a few typos.
+ * in another order, separator or number (`paths_ignore`, `ignore-paths` → `paths-ignore`), or a few
+ * typos. Shared by the schema messages, the lint rules and the config loader.
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates].filter((c) => c !== word);
