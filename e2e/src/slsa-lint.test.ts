@@ -11,7 +11,7 @@ const BIN = path.join(repoRoot, 'apps', 'cli', 'bin', 'slsa-lint.js');
 const GEN = 'slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml';
 const SHA = 'f7dd8c54c2067bafc12ca7a55595d5ee9b75204a';
 const COL = 10 + GEN.length + 2;
-const workflow = (ref: string) => `on:\n  push:\n    tags: ['v*']\njobs:\n  provenance:\n    uses: ${GEN}@${ref}\n`;
+const workflow = (ref: string) => `on:\n  push:\n    tags: ['v*']\njobs:\n  provenance:\n    uses: ${GEN}@${ref}\n    permissions:\n      actions: read\n      id-token: write\n      contents: write\n    with:\n      base64-subjects: abc\n`;
 
 let dir: string;
 

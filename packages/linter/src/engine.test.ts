@@ -14,8 +14,10 @@ const code = yaml`
   jobs:
     a:
       uses: ${GEN}@v2.0.0
+      with: { base64-subjects: abc }
     b:
       uses: ${GEN}@main
+      with: { base64-subjects: abc }
 `;
 /** Where the ref after `@` starts on a `    uses:` line. */
 const C = 10 + GEN.length + 2;
@@ -27,13 +29,13 @@ const summary = (text: string, options = {}) => lintText(text, 'w.yml', options)
 
 describe('lintText', () => {
   it('runs the built-in rules and sorts findings by position', () => {
-    expect(summary(code)).toEqual([`4:${C} note slsa-generator-ref`, `6:${C} error slsa-generator-ref`]);
+    expect(summary(code)).toEqual([`4:${C} note slsa-generator-ref`, `7:${C} error slsa-generator-ref`]);
   });
 
   it('a configured severity overrides both the default and a per-report severity', () => {
     expect(summary(code, { config: config({ 'slsa-generator-ref': { setting: 'warning' } }) })).toEqual([
       `4:${C} warning slsa-generator-ref`,
-      `6:${C} warning slsa-generator-ref`,
+      `7:${C} warning slsa-generator-ref`,
     ]);
   });
 
@@ -46,7 +48,7 @@ describe('lintText', () => {
   });
 
   it('inline ignores apply unless disabled', () => {
-    const ignored = `on: push\njobs:\n  a:\n    # slsa-lint: ignore[slsa-generator-ref] testing a fork\n    uses: ${GEN}@main\n`;
+    const ignored = `on: push\njobs:\n  a:\n    # slsa-lint: ignore[slsa-generator-ref] testing a fork\n    uses: ${GEN}@main\n    with: { base64-subjects: abc }\n`;
     expect(summary(ignored)).toEqual([]);
     expect(summary(ignored, { ignores: false })).toEqual([`5:${C} error slsa-generator-ref`]);
   });

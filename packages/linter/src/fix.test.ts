@@ -40,6 +40,8 @@ describe('fixFiles and writeFileAtomic', () => {
       jobs:
         provenance:
           uses: ${GEN}@f7dd8c54c2067bafc12ca7a55595d5ee9b75204a # v2.1.0
+          with:
+            base64-subjects: abc
     `;
     await writeFile(file, before);
     await chmod(file, 0o640);

@@ -6,7 +6,7 @@ import { main } from './run.js';
 
 const GEN = 'slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml';
 const SHA = 'f7dd8c54c2067bafc12ca7a55595d5ee9b75204a';
-const workflow = (ref: string) => `on: push\njobs:\n  provenance:\n    uses: ${GEN}@${ref}\n`;
+const workflow = (ref: string) => `on: push\njobs:\n  provenance:\n    uses: ${GEN}@${ref}\n    permissions:\n      actions: read\n      id-token: write\n      contents: write\n    with:\n      base64-subjects: abc\n`;
 
 let repo: string;
 const home = process.cwd();

@@ -12,6 +12,8 @@ const text = yaml`
   jobs:
     provenance:
       uses: ${GEN}@${SHA}
+      with:
+        base64-subjects: abc
 `;
 const results = [lintText(text, '.github/workflows/release.yml')];
 const options = { color: false, rules: builtinRules, toolVersion: '1.2.3' };

@@ -1,6 +1,16 @@
 import type { AnyRule } from '../rule.js';
+import { artifactFlow } from './artifact-flow.js';
+import { dangerousTriggers } from './dangerous-triggers.js';
+import { excessivePermissions } from './excessive-permissions.js';
 import { ignoreComment } from './ignore-comment.js';
+import { provenancePermissions } from './provenance-permissions.js';
+import { publishOrder } from './publish-order.js';
+import { refVersionMismatch } from './ref-version-mismatch.js';
+import { slsaGeneratorInputs } from './slsa-generator-inputs.js';
 import { slsaGeneratorRef } from './slsa-generator-ref.js';
+import { subjectsWiring } from './subjects-wiring.js';
+import { templateInjection } from './template-injection.js';
+import { unpinnedUses } from './unpinned-uses.js';
 import { workflowSchema } from './workflow-schema.js';
 import { yamlSyntax } from './yaml-syntax.js';
 
@@ -9,7 +19,24 @@ import { yamlSyntax } from './yaml-syntax.js';
  * then the rules over the model. Adding a rule is adding it here (the meta-test then requires
  * its test and its doc).
  */
-export const builtinRules: readonly AnyRule[] = [yamlSyntax, workflowSchema, ignoreComment, slsaGeneratorRef];
+export const builtinRules: readonly AnyRule[] = [
+  yamlSyntax,
+  workflowSchema,
+  ignoreComment,
+  // The release pipeline: the rules no other linter has.
+  slsaGeneratorRef,
+  slsaGeneratorInputs,
+  provenancePermissions,
+  subjectsWiring,
+  publishOrder,
+  artifactFlow,
+  // Supply chain.
+  unpinnedUses,
+  refVersionMismatch,
+  excessivePermissions,
+  templateInjection,
+  dangerousTriggers,
+];
 
 /** The built-in rules by id. */
 export const builtinRulesById: ReadonlyMap<string, AnyRule> = new Map(builtinRules.map((r) => [r.meta.id, r]));
