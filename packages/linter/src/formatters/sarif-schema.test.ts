@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv-draft-04';
+import AjvModule from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '@slsa-kit/core/testing';
 import { lintFiles } from '../engine.js';
@@ -12,6 +12,8 @@ import { formatResults } from './format.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schema = JSON.parse(readFileSync(path.join(here, '..', '..', 'test-data', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
 // The schema's `language` pattern is not a valid regular expression with the `u` flag.
+// A CommonJS module: under NodeNext its class is the default export's `default`.
+const Ajv = AjvModule.default;
 const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
 
 /** Every SARIF log slsa-lint writes must validate against the OASIS SARIF 2.1.0 schema. */

@@ -13,4 +13,7 @@ export { slsaGeneratorInputs } from './slsa-generator-inputs.js';
 export { subjectsWiring } from './subjects-wiring.js';
 export { templateInjection } from './template-injection.js';
 export { unpinnedUses } from './unpinned-uses.js';
+export { expression } from './expression.js';
+export { unknownAction } from './unknown-action.js';
+export { actionInputs } from './action-inputs.js';
 export { docsUrl, DOCS_BASE_URL } from './docs-url.js';

@@ -1,7 +1,9 @@
 import type { AnyRule } from '../rule.js';
+import { actionInputs } from './action-inputs.js';
 import { artifactFlow } from './artifact-flow.js';
 import { dangerousTriggers } from './dangerous-triggers.js';
 import { excessivePermissions } from './excessive-permissions.js';
+import { expression } from './expression.js';
 import { ignoreComment } from './ignore-comment.js';
 import { provenancePermissions } from './provenance-permissions.js';
 import { publishOrder } from './publish-order.js';
@@ -10,6 +12,7 @@ import { slsaGeneratorInputs } from './slsa-generator-inputs.js';
 import { slsaGeneratorRef } from './slsa-generator-ref.js';
 import { subjectsWiring } from './subjects-wiring.js';
 import { templateInjection } from './template-injection.js';
+import { unknownAction } from './unknown-action.js';
 import { unpinnedUses } from './unpinned-uses.js';
 import { workflowSchema } from './workflow-schema.js';
 import { yamlSyntax } from './yaml-syntax.js';
@@ -23,6 +26,10 @@ export const builtinRules: readonly AnyRule[] = [
   yamlSyntax,
   workflowSchema,
   ignoreComment,
+  // Correctness.
+  expression,
+  unknownAction,
+  actionInputs,
   // The release pipeline: the rules no other linter has.
   slsaGeneratorRef,
   slsaGeneratorInputs,
