@@ -1,4 +1,5 @@
 import { isSlsaKitError } from '@slsa-kit/core';
+import { pinErrorExitCode } from '@slsa-kit/core/pins';
 
 /** How the CLI reports an exception: a one-line message, an optional hint, and the exit code. */
 export interface Failure {
@@ -21,6 +22,8 @@ function causeText(error: Error): string {
  * and never a stack trace.
  */
 export function describeFailure(error: unknown): Failure {
+  const pinExit = pinErrorExitCode(error);
+  if (pinExit !== undefined && isSlsaKitError(error)) return { exitCode: pinExit, message: error.message, hint: onlineHint(error.code) };
   if (isSlsaKitError(error)) {
     switch (error.code) {
       case 'usage':
@@ -43,4 +46,16 @@ export function describeFailure(error: unknown): Failure {
   }
   const text = error instanceof Error ? error.message : String(error);
   return { exitCode: 4, message: `internal error: ${text}`, hint: REPORT };
+}
+
+/** What to do when `--online` fails, by pin-service error code. */
+function onlineHint(code: string): string {
+  switch (code) {
+    case 'GITHUB_AUTH_FAILED':
+      return 'check that GH_TOKEN or GITHUB_TOKEN holds a valid token that can read the repositories, or unset it';
+    case 'GITHUB_RATE_LIMITED':
+      return 'set GH_TOKEN or GITHUB_TOKEN for a higher rate limit, or retry later';
+    default:
+      return '--online checks need the GitHub API; check the network, a proxy or GITHUB_API_URL, or run without --online';
+  }
 }

@@ -90,11 +90,10 @@ describe('slsa-lint', () => {
     for (const format of ['json', 'sarif', 'github']) expect((await run(['--format', format], {}, true)).stdout).not.toContain('\u001b[');
   });
 
-  it('--online is accepted and says it is not available yet', async () => {
+  it('--online without SHA pins asks GitHub nothing and lints as usual', async () => {
     await put('ok.yml', workflow('v2.1.0'));
-    const r = await run(['--online']);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('online checks are not available yet');
+    const r = await run(['--online'], { GITHUB_API_URL: 'http://127.0.0.1:1' });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('--help and --version', async () => {

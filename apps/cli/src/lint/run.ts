@@ -5,6 +5,7 @@ import { LINT_HELP, parseLintArgs } from './args.js';
 import { useColor } from './color.js';
 import { describeFailure } from './failure.js';
 import { collectInputs, shown as relativeTo } from './inputs.js';
+import { onlineServices } from './online.js';
 import { cliVersion } from './version.js';
 
 /** Where the command writes and what it may read of its environment (injected for tests). */
@@ -25,7 +26,8 @@ export async function main(argv: readonly string[], io: LintIo): Promise<number>
     return await runLint(argv, io);
   } catch (error) {
     const failure = describeFailure(error);
-    io.stderr.write(`slsa-lint: ${failure.message}\n${failure.hint ? `hint: ${failure.hint}\n` : ''}`);
+    const text = `slsa-lint: ${oneLine(failure.message)}\n${failure.hint ? `hint: ${failure.hint}\n` : ''}`;
+    io.stderr.write(redactTokens(text, io.env));
     return failure.exitCode;
   }
 }
@@ -41,11 +43,12 @@ export async function runLint(argv: readonly string[], io: LintIo): Promise<numb
     io.stdout.write(`slsa-lint ${cliVersion()}\n`);
     return 0;
   }
-  if (args.online) io.stderr.write('slsa-lint: note: online checks are not available yet; linting offline\n');
-
   const inputs = await collectInputs(args.paths, process.cwd());
   const config = await loadConfig({ root: inputs.root, ...(args.config ? { explicit: args.config } : {}) }, builtinRules);
-  const options: LintOptions = { config, ignores: args.ignores, online: false };
+  // Only enabled online rules justify asking GitHub; with none, --online costs no request.
+  const online = args.online && builtinRules.some((r) => r.meta.requiresNetwork && config.rules.get(r.meta.id)?.setting !== 'off');
+  const services = online ? await onlineServices(inputs.files, { env: io.env, config }) : undefined;
+  const options: LintOptions = { config, ignores: args.ignores, online: args.online, ...(services ? { services } : {}) };
 
   let results: LintResult[];
   if (args.fix) {
@@ -70,4 +73,19 @@ export async function runLint(argv: readonly string[], io: LintIo): Promise<numb
   // Notes inform, they never fail a run; --min-severity can only raise the bar.
   const failing = Math.max(RANK.warning, min);
   return shown.some((r) => r.diagnostics.some((d) => RANK[d.severity] >= failing)) ? 1 : 0;
+}
+
+/** Failures are reported on one line; a message that spans several is joined. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** Belt and braces: no message may show the token, even one echoed back by a server or proxy. */
+function redactTokens(text: string, env: LintIo['env']): string {
+  let out = text;
+  for (const name of ['GH_TOKEN', 'GITHUB_TOKEN']) {
+    const token = env[name];
+    if (token && token.length >= 4) out = out.split(token).join('***');
+  }
+  return out;
 }

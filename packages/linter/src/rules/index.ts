@@ -16,4 +16,8 @@ export { unpinnedUses } from './unpinned-uses.js';
 export { expression } from './expression.js';
 export { unknownAction } from './unknown-action.js';
 export { actionInputs } from './action-inputs.js';
+export { impostorCommit } from './impostor-commit.js';
+export { useTrustedPublishing } from './use-trusted-publishing.js';
+export { artipacked } from './artipacked.js';
+export { cachePoisoning } from './cache-poisoning.js';
 export { docsUrl, DOCS_BASE_URL } from './docs-url.js';

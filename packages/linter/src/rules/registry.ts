@@ -1,10 +1,13 @@
 import type { AnyRule } from '../rule.js';
 import { actionInputs } from './action-inputs.js';
 import { artifactFlow } from './artifact-flow.js';
+import { artipacked } from './artipacked.js';
+import { cachePoisoning } from './cache-poisoning.js';
 import { dangerousTriggers } from './dangerous-triggers.js';
 import { excessivePermissions } from './excessive-permissions.js';
 import { expression } from './expression.js';
 import { ignoreComment } from './ignore-comment.js';
+import { impostorCommit } from './impostor-commit.js';
 import { provenancePermissions } from './provenance-permissions.js';
 import { publishOrder } from './publish-order.js';
 import { refVersionMismatch } from './ref-version-mismatch.js';
@@ -14,6 +17,7 @@ import { subjectsWiring } from './subjects-wiring.js';
 import { templateInjection } from './template-injection.js';
 import { unknownAction } from './unknown-action.js';
 import { unpinnedUses } from './unpinned-uses.js';
+import { useTrustedPublishing } from './use-trusted-publishing.js';
 import { workflowSchema } from './workflow-schema.js';
 import { yamlSyntax } from './yaml-syntax.js';
 
@@ -40,9 +44,13 @@ export const builtinRules: readonly AnyRule[] = [
   // Supply chain.
   unpinnedUses,
   refVersionMismatch,
+  impostorCommit,
   excessivePermissions,
   templateInjection,
   dangerousTriggers,
+  useTrustedPublishing,
+  artipacked,
+  cachePoisoning,
 ];
 
 /** The built-in rules by id. */
