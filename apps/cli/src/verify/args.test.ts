@@ -75,7 +75,11 @@ describe('parseVerifyArgs', () => {
     expect(parseVerifyArgs(['verify-npm-package', '--help'])).toMatchObject({ command: 'verify-npm-package', help: true });
   });
 
-  it('--online is parsed (the command refuses it later)', () => {
+  it('--online and --rekor-url are parsed; --rekor-url needs --online and an http(s) URL', () => {
     expect(parseVerifyArgs(artifact('--online')).online).toBe(true);
+    expect(parseVerifyArgs(artifact('--online')).rekorUrl).toBeUndefined();
+    expect(parseVerifyArgs(artifact('--online', '--rekor-url', 'http://127.0.0.1:3000'))).toMatchObject({ online: true, rekorUrl: 'http://127.0.0.1:3000' });
+    expect(() => parseVerifyArgs(artifact('--rekor-url', 'https://rekor.example'))).toThrow(/--rekor-url needs --online/);
+    expect(() => parseVerifyArgs(artifact('--online', '--rekor-url', 'ftp://x'))).toThrow(/http\(s\) URL/);
   });
 });

@@ -19,6 +19,8 @@ export interface VerifyArgs {
   readonly packageVersion?: string;
   readonly trustedRoot?: string;
   readonly online: boolean;
+  /** `--rekor-url`: the Rekor instance for legacy envelopes (only with `--online`). */
+  readonly rekorUrl?: string;
   readonly format: VerifyFormat;
   readonly printProvenance: boolean;
   readonly help: boolean;
@@ -66,6 +68,9 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
   if (provenancePath === undefined) throw bad(`--${provenanceFlag} is required`);
   const sourceUri = str('source-uri');
   if (sourceUri === undefined) throw bad('--source-uri is required (the repository the artifact must come from, e.g. github.com/OWNER/REPO)');
+  const rekorUrl = str('rekor-url');
+  if (rekorUrl !== undefined && !flag('online')) throw bad('--rekor-url needs --online (the Rekor log is only reached online)');
+  if (rekorUrl !== undefined && !/^https?:\/\/[^/]/.test(rekorUrl)) throw bad(`--rekor-url must be an http(s) URL, not '${rekorUrl}'`);
   if (str('source-tag') !== undefined && str('source-versioned-tag') !== undefined) throw bad('--source-tag and --source-versioned-tag cannot be used together');
 
   // verify-github-attestation and verify-pypi-attestation name the signing workflow; slsa-verifier
@@ -96,6 +101,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
     ...optional('trustedRoot', str('trusted-root')),
     workflowInputs: parseWorkflowInputs(list('build-workflow-input'), bad),
     online: flag('online'),
+    ...optional('rekorUrl', rekorUrl),
     format: format as VerifyFormat,
     printProvenance: flag('print-provenance'),
   };

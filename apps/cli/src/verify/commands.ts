@@ -14,6 +14,7 @@ const COMMON: Record<string, OptionSpec> = {
   'artifact-digest': { type: 'string', multiple: true },
   'trusted-root': { type: 'string' },
   online: { type: 'boolean' },
+  'rekor-url': { type: 'string' },
   format: { type: 'string', short: 'f' },
   'print-provenance': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

@@ -34,8 +34,10 @@ export function describeVerifyFailure(error: unknown): VerifyFailure {
         return {
           exitCode: 4,
           message: error.message,
-          hint: 'online verification (Rekor lookup) is not implemented in this version of slsa-verify; verify with slsa-verifier, or re-publish with slsa-github-generator v2.1.0+, whose Sigstore bundles verify offline',
+          hint: 're-run with --online: slsa-verify then fetches the Rekor log entry of the envelope (network access to https://rekor.sigstore.dev, or --rekor-url URL for another instance)',
         };
+      case 'REKOR_UNAVAILABLE':
+        return { exitCode: 4, message: error.message, hint: 'check the network access to Rekor (or --rekor-url) and retry; legacy envelopes cannot be verified without their log entry' };
       case 'IO_ERROR':
         return { exitCode: 4, message: error.message };
       default:

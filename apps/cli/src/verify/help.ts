@@ -7,8 +7,8 @@ const EXIT_CODES = `Exit codes:
   2  usage error: unknown, missing or conflicting flag, bad value, unusable
      --trusted-root
   3  no inputs found: the artifact or provenance file does not exist
-  4  operational failure: I/O error, network needed (legacy envelopes, --online),
-     internal error
+  4  operational failure: I/O error, network needed (a legacy envelope offline),
+     Rekor unreachable or failing with --online, internal error
 `;
 
 const COMMON = `  --source-uri github.com/OWNER/REPO
@@ -20,7 +20,11 @@ const COMMON = `  --source-uri github.com/OWNER/REPO
   --trusted-root FILE       a Sigstore trusted_root.json (default: the embedded
                             public-good root; GitHub's for private-repository
                             attestations)
-  --online                  TUF refresh and Rekor lookups: NOT AVAILABLE YET (exit 4)
+  --online                  fetch the Rekor entry of a legacy envelope (network);
+                            the trusted root is NOT refreshed over TUF (not
+                            implemented): the embedded one or --trusted-root is used
+  --rekor-url URL           the Rekor instance for --online (default
+                            https://rekor.sigstore.dev)
   -f, --format FORMAT       text (default) or json (one versioned object, no colour)
   --print-provenance        print the verified in-toto statement (only on PASSED)
   -h, --help                show this help
@@ -30,7 +34,7 @@ const REFS = `  --source-tag TAG          the exact tag the build ran on
   --source-versioned-tag T  a semver prefix of the tag (v1, v1.2), not with --source-tag
   --source-branch BRANCH    the branch the build ran on`;
 
-const FOOTER = `Verification is offline. SLSA_VERIFIER_TESTING=1 enables slsa-verifier's test
+const FOOTER = `Verification is offline unless --online is given. SLSA_VERIFIER_TESTING=1 enables slsa-verifier's test
 mode (builder refs at refs/heads/main accepted): INSECURE, for tests only.
 
 ${EXIT_CODES}`;
@@ -56,7 +60,8 @@ export const COMMAND_HELP: Record<VerifyCommand, string> = {
 
 Verifies artifacts against SLSA provenance from slsa-github-generator: a Sigstore
 bundle (generator v2.1.0+, .intoto.jsonl / .build.slsa / .sigstore). Legacy bare
-DSSE envelopes (generator v2.0.0 and older) need the Rekor log: exit 4.
+DSSE envelopes (generator v2.0.0 and older) need their Rekor log entry: use
+--online (offline they exit 4); an envelope the log does not record FAILS.
 
 Options:
   --provenance-path FILE    the provenance (required)

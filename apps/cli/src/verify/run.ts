@@ -1,8 +1,17 @@
-import { loadTrustMaterial, TESTING_WARNING, verifyArtifact, verifyGithubAttestation, verifyNpmPackage, type ArtifactInput, type VerificationResult } from '@slsa-kit/core/provenance';
+import {
+  createRekorLegacyPort,
+  DEFAULT_REKOR_URL,
+  isRekorVerdict,
+  loadTrustMaterial,
+  PUBLIC_GOOD_TRUSTED_ROOT_SOURCE,
+  TESTING_WARNING, verifyArtifact, verifyGithubAttestation, verifyNpmPackage, verifyPypiAttestation,
+  type ArtifactInput,
+  type LegacyEnvelopePort,
+  type VerificationResult,
+} from '@slsa-kit/core/provenance';
 import { useColor } from '../lint/color.js';
 import { cliVersion } from '../lint/version.js';
 import { parseVerifyArgs, type VerifyArgs } from './args.js';
-import { onlineUnavailable } from './errors.js';
 import { describeVerifyFailure } from './failure.js';
 import { COMMAND_HELP, GLOBAL_HELP } from './help.js';
 import { hashArtifacts, parseArtifactDigests, readProvenanceFile, readTrustedRoot } from './inputs.js';
@@ -46,11 +55,12 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   }
   const command = args.command;
   if (!command) throw new Error('no command after argument parsing');
+  let legacy: LegacyEnvelopePort | undefined;
   if (args.online) {
-    throw onlineUnavailable(
-      '--online is not available yet: this version cannot refresh the Sigstore trusted root over TUF nor fetch Rekor entries for legacy envelopes',
-      'drop --online to verify Sigstore bundles offline with the embedded trusted root (or --trusted-root FILE)',
-    );
+    // Online reaches Rekor for legacy envelopes; the trusted root is NOT refreshed over TUF.
+    const root = args.trustedRoot === undefined ? `the embedded trusted root (newest entry ${PUBLIC_GOOD_TRUSTED_ROOT_SOURCE.newestEntry})` : `--trusted-root ${args.trustedRoot}`;
+    io.stderr.write(`slsa-verify: note: --online reaches Rekor (${args.rekorUrl ?? DEFAULT_REKOR_URL}) for legacy envelopes; TUF refresh of the trusted root is not implemented, using ${root}\n`);
+    legacy = createRekorLegacyPort(args.rekorUrl === undefined ? {} : { url: args.rekorUrl });
   }
   const testing = io.env['SLSA_VERIFIER_TESTING'] === '1';
   if (testing) io.stderr.write(`slsa-verify: warning: ${TESTING_WARNING}\n`);
@@ -60,7 +70,7 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   const provenance = await readProvenanceFile(args.provenancePath);
   const artifacts = [...(await hashArtifacts(args.artifactPaths, io.stderr)), ...digests];
 
-  const result = 'tooLarge' in provenance ? tooLarge(provenance.tooLarge) : await verify(command, args, provenance.bytes, artifacts, trust, testing);
+  const result = 'tooLarge' in provenance ? tooLarge(provenance.tooLarge) : await verifyOrRekorVerdict(() => verify(command, args, provenance.bytes, artifacts, trust, testing, legacy));
   for (const w of result.warnings) if (w !== TESTING_WARNING) io.stderr.write(`slsa-verify: warning: ${w}\n`);
   if (result.checks.some((c) => c.code === 'INTERNAL_ERROR')) {
     io.stderr.write('slsa-verify: a check crashed (internal error) and was counted as failed; please report it at https://github.com/slsa-kit/slsa-kit/issues with the command you ran\n');
@@ -73,7 +83,15 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   return result.passed === true ? 0 : 1;
 }
 
-function verify(command: NonNullable<VerifyArgs['command']>, args: VerifyArgs, provenance: Uint8Array, artifacts: ArtifactInput[], trust: TrustMaterial | undefined, testing: boolean): Promise<VerificationResult> {
+function verify(
+  command: NonNullable<VerifyArgs['command']>,
+  args: VerifyArgs,
+  provenance: Uint8Array,
+  artifacts: ArtifactInput[],
+  trust: TrustMaterial | undefined,
+  testing: boolean,
+  legacy: LegacyEnvelopePort | undefined,
+): Promise<VerificationResult> {
   const refs = {
     ...(args.sourceTag !== undefined ? { sourceTag: args.sourceTag } : {}),
     ...(args.sourceVersionedTag !== undefined ? { sourceVersionedTag: args.sourceVersionedTag } : {}),
@@ -89,7 +107,7 @@ function verify(command: NonNullable<VerifyArgs['command']>, args: VerifyArgs, p
   };
   switch (command) {
     case 'verify-artifact':
-      return verifyArtifact({ ...common, ...refs, ...(Object.keys(args.workflowInputs).length > 0 ? { workflowInputs: args.workflowInputs } : {}) });
+      return verifyArtifact({ ...common, ...refs, ...(Object.keys(args.workflowInputs).length > 0 ? { workflowInputs: args.workflowInputs } : {}), ...(legacy ? { legacy } : {}) });
     case 'verify-npm-package':
       return verifyNpmPackage({
         ...common,
@@ -97,8 +115,34 @@ function verify(command: NonNullable<VerifyArgs['command']>, args: VerifyArgs, p
         ...(args.packageVersion !== undefined ? { packageVersion: args.packageVersion } : {}),
       });
     case 'verify-github-attestation':
-    case 'verify-pypi-attestation':
       return verifyGithubAttestation({ ...common, ...refs });
+    case 'verify-pypi-attestation':
+      // PEP 740 publish attestations by the publish policy; SLSA provenance inside PEP 740 is routed
+      // to the GitHub attestation policy by the library.
+      return verifyPypiAttestation({ ...common, ...refs });
+  }
+}
+
+/**
+ * The Rekor lookup of a legacy envelope found no entry, no matching entry or several: the log does
+ * not vouch for the provenance, which is a verdict (FAILED, exit 1), not an operational failure.
+ */
+async function verifyOrRekorVerdict(run: () => Promise<VerificationResult>): Promise<VerificationResult> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!isRekorVerdict(e)) throw e;
+    const message = `${e.message} (${e.code})`;
+    return {
+      passed: false,
+      checks: [
+        { id: 'format', status: 'passed', message: 'provenance format: legacy-dsse' },
+        { id: 'rekor', status: 'failed', message, code: 'INVALID_REKOR_ENTRY' },
+      ],
+      reason: message,
+      code: 'INVALID_REKOR_ENTRY',
+      warnings: [],
+    };
   }
 }
 

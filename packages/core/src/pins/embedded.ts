@@ -6,6 +6,8 @@ import type { PinDatabase } from './database.js';
  * look-ups over the embedded data, without loading Octokit. The linter's start-up depends on it.
  */
 export { pinDatabase as embeddedPinDatabase };
+// The error codes and their exit codes are light too: CLIs map failures without loading Octokit.
+export { isPinError, pinErrorExitCode, PIN_ERROR_EXIT_CODES, type PinErrorCode } from './codes.js';
 
 /** The release tag (`vX.Y.Z`) recorded for `sha` of `owner/repo`, when the database has one. */
 export function releaseTagForCommit(action: string, sha: string, db: PinDatabase = pinDatabase): string | undefined {

@@ -56,6 +56,8 @@ export function verifySignature(json: unknown, trust: TrustMaterial, options: Si
   } catch (e) {
     return { ok: false, code: 'INVALID_FORMAT', message: `not a valid Sigstore bundle: ${(e as Error).message}` };
   }
+  const inconsistent = inclusionProofMismatch(bundle);
+  if (inconsistent) return { ok: false, code: 'INVALID_REKOR_ENTRY', message: inconsistent };
   try {
     const entity = toSignedEntity(bundle, options.artifact);
     const verifier = new Verifier(trust, {
@@ -81,4 +83,20 @@ export function verifySignature(json: unknown, trust: TrustMaterial, options: Si
     // Anything else (a malformed certificate, a bad key) is still a signature that did not verify.
     return { ok: false, code: 'INVALID_SIGNATURE', message: `signature verification failed: ${(e as Error).message}` };
   }
+}
+
+/**
+ * `@sigstore/verify` checks an inclusion proof against the root and size inside the signed
+ * checkpoint and never reads the bundle's own `rootHash` / `treeSize` copies. Fail closed on
+ * anything unverified that disagrees: both copies must equal the checkpoint's.
+ */
+function inclusionProofMismatch(bundle: Bundle): string | undefined {
+  for (const entry of bundle.verificationMaterial.tlogEntries) {
+    const proof = entry.inclusionProof;
+    if (!proof?.checkpoint) continue;
+    const [, size, root] = proof.checkpoint.envelope.split('\n');
+    if (size !== String(proof.treeSize)) return `inclusion proof tree size ${proof.treeSize} does not match its signed checkpoint (${size})`;
+    if (root !== Buffer.from(proof.rootHash).toString('base64')) return 'inclusion proof root hash does not match its signed checkpoint';
+  }
+  return undefined;
 }

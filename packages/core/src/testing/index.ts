@@ -18,3 +18,19 @@ export {
 export { doubleFixturesFromPinDatabase } from './github-api-double-from-pins.js';
 export { PIN_SCENARIOS, SCENARIO_SHAS, fakeSha } from './github-api-double-scenarios.js';
 export { readCorpus, CORPORA, type CorpusFile, type CorpusName } from './corpus.js';
+export {
+  startRekorDouble,
+  createLegacyTestKit,
+  legacyScenarios,
+  LEGACY_ARTIFACT,
+  type RekorDouble,
+  type RekorDoubleOptions,
+  type RekorDoubleRequest,
+  type RekorDoubleEntry,
+  type LegacyTestKit,
+  type LegacyEnvelopeJson,
+  type SignedLegacyEnvelope,
+  type EntryTamper,
+  type LegacyScenarios,
+  type LegacyScenarioName,
+} from './rekor-double.js';
