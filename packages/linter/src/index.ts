@@ -7,9 +7,10 @@ export { lintText, lintFiles, isIgnoredFile, locateDiagnostic, type LintOptions,
 export type { LintDiagnostic, LintResult, LocatedEdit, LocatedRelated } from './result.js';
 export { applyFixes, fixText, fixFiles, MAX_FIX_PASSES, type FixOutcome } from './fix.js';
 export { writeFileAtomic } from './atomic-write.js';
-export { parseConfig, EMPTY_CONFIG, type LintConfig, type RuleConfig, type RuleSetting, type ConfigProblem } from './config.js';
+export { parseConfig, EMPTY_CONFIG, type LineIgnore, type LintConfig, type RuleConfig, type RuleSetting, type ConfigProblem } from './config.js';
+export { buildConfigSchema, CONFIG_SCHEMA_ID, RULE_SETTINGS, type JsonSchema } from './config-schema.js';
 export { loadConfig, DEFAULT_CONFIG_FILES, type ConfigErrorCode, type ConfigLocation } from './config-load.js';
-export { findIgnoreComments, applyIgnores, IGNORE_COMMENT, type IgnoreComment, type IgnoredId } from './ignores.js';
+export { findIgnoreComments, applyIgnores, applyLineIgnores, IGNORE_COMMENT, type IgnoreComment, type IgnoredId, type LineIgnoreEntry } from './ignores.js';
 export { globToRegExp, matchesAnyGlob } from './glob.js';
 export * from './formatters/index.js';
 export * from './rules/index.js';

@@ -1,5 +1,4 @@
 import {
-  parseActionRef,
   readVersionComment,
   valueOffset,
   type ActionRef,
@@ -10,6 +9,7 @@ import {
   type VersionComment,
   type Workflow,
 } from '@slsa-kit/core';
+import { cachedActionRef } from './action-ref-cache.js';
 
 /** Where a `uses:` value appears: a step of a normal job, or a job calling a reusable workflow. */
 export type UsesOwner =
@@ -38,7 +38,7 @@ export function usesSiteOf(text: string, value: Located<string>, owner: UsesOwne
   const comment = readVersionComment(text, value.span.end);
   return {
     value,
-    ref: parseActionRef(value.value, offset ?? value.span.start),
+    ref: cachedActionRef(value.value, offset ?? value.span.start),
     exact: offset !== undefined,
     ...(comment ? { versionComment: comment } : {}),
     owner,

@@ -1,5 +1,5 @@
 import { isSlsaKitError } from '@slsa-kit/core';
-import { pinErrorExitCode } from '@slsa-kit/core/pins';
+import { pinErrorExitCode } from '@slsa-kit/core/pins/embedded';
 
 /** How the CLI reports an exception: a one-line message, an optional hint, and the exit code. */
 export interface Failure {

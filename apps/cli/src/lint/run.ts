@@ -5,7 +5,6 @@ import { LINT_HELP, parseLintArgs } from './args.js';
 import { useColor } from './color.js';
 import { describeFailure } from './failure.js';
 import { collectInputs, shown as relativeTo } from './inputs.js';
-import { onlineServices } from './online.js';
 import { cliVersion } from './version.js';
 
 /** Where the command writes and what it may read of its environment (injected for tests). */
@@ -47,7 +46,8 @@ export async function runLint(argv: readonly string[], io: LintIo): Promise<numb
   const config = await loadConfig({ root: inputs.root, ...(args.config ? { explicit: args.config } : {}) }, builtinRules);
   // Only enabled online rules justify asking GitHub; with none, --online costs no request.
   const online = args.online && builtinRules.some((r) => r.meta.requiresNetwork && config.rules.get(r.meta.id)?.setting !== 'off');
-  const services = online ? await onlineServices(inputs.files, { env: io.env, config }) : undefined;
+  // Loaded only when asked: the pin service brings Octokit, which offline runs never need.
+  const services = online ? await (await import('./online.js')).onlineServices(inputs.files, { env: io.env, config }) : undefined;
   const options: LintOptions = { config, ignores: args.ignores, online: args.online, ...(services ? { services } : {}) };
 
   let results: LintResult[];

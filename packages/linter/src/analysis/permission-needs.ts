@@ -1,4 +1,5 @@
-import { parseActionRef, repositorySlug, type Job, type Step } from '@slsa-kit/core';
+import { repositorySlug, type Job, type Step } from '@slsa-kit/core';
+import { cachedActionRef } from '../action-ref-cache.js';
 
 /**
  * Whether a job may need a permission scope, judged from what it visibly does. The answer leans
@@ -70,7 +71,7 @@ function matches(list: readonly string[], slug: string): boolean {
 /** Whether a step may request an OIDC token: `none` only when it visibly does not. */
 function stepUse(step: Step): 'none' | 'may' {
   if (step.uses) {
-    const ref = parseActionRef(step.uses.value);
+    const ref = cachedActionRef(step.uses.value);
     if (ref.kind !== 'repository') return 'may';
     const slug = repositorySlug(ref);
     if (matches(OIDC_ACTIONS, slug)) return 'may';
@@ -102,7 +103,7 @@ export function mayUseWriteScope(job: Job): boolean {
   return job.steps.some((s) => {
     if (mentionsToken(s)) return true;
     if (s.uses) {
-      const ref = parseActionRef(s.uses.value);
+      const ref = cachedActionRef(s.uses.value);
       return ref.kind !== 'repository' || !matches(INERT_ACTIONS, repositorySlug(ref));
     }
     const script = s.run?.value ?? '';

@@ -1,4 +1,5 @@
-import { parseActionRef, repositorySlug, type Job, type NormalJob, type Span, type Step, type Workflow } from '@slsa-kit/core';
+import { repositorySlug, type Job, type NormalJob, type Span, type Step, type Workflow } from '@slsa-kit/core';
+import { cachedActionRef } from '../action-ref-cache.js';
 import { generatorCall } from './slsa-generator-call.js';
 
 /**
@@ -10,7 +11,7 @@ import { generatorCall } from './slsa-generator-call.js';
 /** `owner/repo[/path]` of a step's action, lower case, or undefined for `run:` and local/docker steps. */
 export function actionName(step: Step): string | undefined {
   if (!step.uses) return undefined;
-  const ref = parseActionRef(step.uses.value, step.uses.span.start);
+  const ref = cachedActionRef(step.uses.value, step.uses.span.start);
   if (ref.kind !== 'repository') return undefined;
   return ref.path ? `${repositorySlug(ref)}/${ref.path.toLowerCase()}` : repositorySlug(ref);
 }

@@ -1,4 +1,5 @@
-import { findKnownAction, parseActionRef, repositorySlug, type KnownAction, type PermissionLevel, type ReusableJob } from '@slsa-kit/core';
+import { findKnownAction, repositorySlug, type KnownAction, type PermissionLevel, type ReusableJob } from '@slsa-kit/core';
+import { cachedActionRef } from '../action-ref-cache.js';
 import { SLSA_GENERATOR_REPO } from '../knowledge/slsa-generator.js';
 
 /** One permission a generator workflow's nested jobs request, and why. */
@@ -35,7 +36,7 @@ const EXTRA: Readonly<Record<string, readonly RequiredPermission[]>> = {
 
 /** The generator call a reusable job makes, or undefined when it calls anything else. */
 export function generatorCall(job: ReusableJob): GeneratorCall | undefined {
-  const ref = parseActionRef(job.uses.value, job.uses.span.start);
+  const ref = cachedActionRef(job.uses.value, job.uses.span.start);
   if (ref.kind !== 'repository' || repositorySlug(ref) !== SLSA_GENERATOR_REPO) return undefined;
   const path = ref.path ?? '';
   if (!path.toLowerCase().startsWith('.github/workflows/')) return undefined;

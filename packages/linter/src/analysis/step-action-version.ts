@@ -1,4 +1,5 @@
-import { parseActionRef, parseTagVersion, readVersionComment, repositorySlug, type Step, type TagVersion } from '@slsa-kit/core';
+import { parseTagVersion, readVersionComment, repositorySlug, type Step, type TagVersion } from '@slsa-kit/core';
+import { cachedActionRef } from '../action-ref-cache.js';
 import type { LintServices } from '../services.js';
 
 type SemVer = TagVersion['semver'];
@@ -22,7 +23,7 @@ export interface StepActionVersion {
 /** What `step` uses and at which version, or undefined for `run:`, local and docker steps. */
 export function stepActionVersion(step: Step, text: string, services: Pick<LintServices, 'tagForCommit'>): StepActionVersion | undefined {
   if (!step.uses) return undefined;
-  const ref = parseActionRef(step.uses.value, step.uses.span.start);
+  const ref = cachedActionRef(step.uses.value, step.uses.span.start);
   if (ref.kind !== 'repository') return undefined;
   const name = ref.path ? `${repositorySlug(ref)}/${ref.path.toLowerCase()}` : repositorySlug(ref);
   if (ref.version) return { name, version: ref.version.semver, floating: ref.version.precision < 3 };

@@ -1,4 +1,5 @@
-import { parseActionRef, repositorySlug, type LocatedExpression, type Step, type Trigger } from '@slsa-kit/core';
+import { repositorySlug, type LocatedExpression, type Step, type Trigger } from '@slsa-kit/core';
+import { cachedActionRef } from '../action-ref-cache.js';
 import { defineRule } from '../rule.js';
 import { docsUrl } from './docs-url.js';
 
@@ -30,7 +31,7 @@ const HEAD_REFERENCES: ReadonlyMap<string, string> = new Map([
 const SAFE_ACTIONS = new Set(['actions/labeler', 'actions/first-interaction', 'actions/add-to-project']);
 
 const slugOf = (uses: string): string | undefined => {
-  const ref = parseActionRef(uses);
+  const ref = cachedActionRef(uses);
   return ref.kind === 'repository' ? repositorySlug(ref).toLowerCase() : undefined;
 };
 

@@ -1,4 +1,5 @@
-import { literalResults, nodeAt, parseActionRef, repositorySlug, type Located, type Step, type Workflow } from '@slsa-kit/core';
+import { literalResults, nodeAt, repositorySlug, type Located, type Step, type Workflow } from '@slsa-kit/core';
+import { cachedActionRef } from '../action-ref-cache.js';
 import { renderedReferences, referenceKey, taintOf, type DeclaredInput, type InputDeclarations, type Taint } from '../analysis/attacker-controlled.js';
 import { defineRule } from '../rule.js';
 import { docsUrl } from './docs-url.js';
@@ -142,6 +143,6 @@ export const templateInjection = defineRule({
 
 /** `owner/repo` of a `uses:` value, lower-cased, or undefined for local and Docker actions. */
 function parseSlug(uses: string): string | undefined {
-  const ref = parseActionRef(uses);
+  const ref = cachedActionRef(uses);
   return ref.kind === 'repository' ? repositorySlug(ref).toLowerCase() : undefined;
 }
