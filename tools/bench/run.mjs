@@ -95,3 +95,9 @@ console.log(`  peak RSS ${(c.maxRssKiB / 1024).toFixed(0)} MiB (after importing 
   console.log(`  one-file cold start:          ${over.toFixed(1)} ms over node -e '' (goal < 120 ms: ${over < 120 ? 'met' : 'not met'})`);
   rmSync(dir, { recursive: true, force: true });
 }
+
+// slsa-verify: one bundle offline, and 1 GiB hashed against sha256sum (tools/bench/verify.mjs).
+{
+  const r = spawnSync(process.execPath, [path.join(here, 'verify.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`verify bench exited ${r.status}`);
+}
