@@ -11,7 +11,7 @@ const reports = path.join(root, 'reports', 'vitest');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', FORCE_COLOR: process.env.CI ? '0' : (process.env.FORCE_COLOR ?? '') };
+const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' };
 const nx = spawnSync(
   process.execPath,
   [path.join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run-many', '-t', 'build', 'typecheck', 'lint', 'test', '--parallel=2', '--output-style=static', ...process.argv.slice(2)],

@@ -11,7 +11,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 describe('README rules table', () => {
   it('is current (run `npm run docs:rules` if not)', () => {
-    const r = spawnSync(process.execPath, [path.join(root, 'tools', 'scripts', 'rules-table.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(root, 'tools', 'scripts', 'rules-table.mjs'), '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+      // Node warns on stderr when NO_COLOR and FORCE_COLOR are both set (as in some CI shells).
+      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'NO_COLOR')),
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/README\.md is current \(\d+ rules\)/);
