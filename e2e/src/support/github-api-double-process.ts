@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { startServerProcess } from './server-process.js';
 
 /**
  * The GitHub REST API double of `@slsa-kit/core/testing`, run in its own process from the built
@@ -22,28 +21,7 @@ process.stdout.write(JSON.stringify({ url: double.url, shas: t.SCENARIO_SHAS }) 
 process.on('SIGTERM', () => void double.close().then(() => process.exit(0)));
 `;
 
-/** Starts the double in a child process and waits for the line with its URL. */
+/** Starts the GitHub API double in a child process and waits for the line describing it. */
 export function startDoubleProcess(repoRoot: string): Promise<DoubleProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', SCRIPT], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    child.once('exit', (code) => reject(new Error(`the GitHub API double exited (${code}) before it started: ${stderr}`)));
-    lines.once('line', (line) => {
-      const { url, shas } = JSON.parse(line) as { url: string; shas: Record<string, string> };
-      resolve({
-        url,
-        shas,
-        stop: async () => {
-          if (child.exitCode === null) child.kill('SIGTERM');
-          await exited;
-        },
-      });
-    });
-  });
+  return startServerProcess<Omit<DoubleProcess, 'stop'>>(repoRoot, 'the GitHub API double', SCRIPT);
 }

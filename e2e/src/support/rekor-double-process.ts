@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { startServerProcess } from './server-process.js';
 
 /** A legacy `.intoto.jsonl` envelope, as the double hands it out. */
 export type LegacyEnvelope = Record<string, unknown>;
@@ -33,25 +32,5 @@ process.on('SIGTERM', () => void double.close().then(() => process.exit(0)));
 
 /** Starts the Rekor double in a child process and waits for the line describing it. */
 export function startRekorDoubleProcess(repoRoot: string): Promise<RekorDoubleProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', SCRIPT], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    child.once('exit', (code) => reject(new Error(`the Rekor double exited (${code}) before it started: ${stderr}`)));
-    lines.once('line', (line) => {
-      const info = JSON.parse(line) as Omit<RekorDoubleProcess, 'stop'>;
-      resolve({
-        ...info,
-        stop: async () => {
-          if (child.exitCode === null) child.kill('SIGTERM');
-          await exited;
-        },
-      });
-    });
-  });
+  return startServerProcess<Omit<RekorDoubleProcess, 'stop'>>(repoRoot, 'the Rekor double', SCRIPT);
 }
