@@ -116,6 +116,11 @@ export async function createLegacyTestKit(options: { rekorUrl?: string } = {}): 
   const tlogKeys = ecKeys();
   const tlog = await initializeTLog(options.rekorUrl ?? 'http://rekor.test', tlogKeys, clock);
   const spoiler = await initializeTLog(options.rekorUrl ?? 'http://rekor.test', ecKeys(), clock);
+  // The mock makes its root certificate with the real time (not `clock`), so when set-up crosses a
+  // second boundary the root's notBefore (whole seconds) would follow the leaf's issuance and the SET's
+  // integrated time, and the chain would not verify. Every part holds this Date by reference: move
+  // it to now, after the root exists.
+  clock.setTime(Date.now());
   const start = new Date(clock.getTime() - 3_600_000).toISOString();
   const key = (raw: Buffer) => ({ rawBytes: b64(raw), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor: { start } });
   const trustedRoot = {
