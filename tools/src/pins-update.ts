@@ -1,4 +1,5 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@slsa-kit/core/fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -40,17 +41,6 @@ function today(env: NodeJS.ProcessEnv): string {
   const epoch = env['SOURCE_DATE_EPOCH'];
   const ms = epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Writes beside the target, then renames over it: readers never see half a file. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, text);
-    await rename(temp, file);
-  } finally {
-    await rm(temp, { force: true });
-  }
 }
 
 /** Runs the script; resolves to the exit code (0 done, 2 usage, 4 network or I/O). */
@@ -109,7 +99,7 @@ export async function runPinsUpdate(argv: readonly string[], env: NodeJS.Process
     if (text === previous) io.stdout(`unchanged: ${file}\n`);
     else if (args['dry-run']) io.stdout(`would write ${file} (dry run)\n`);
     else {
-      await writeAtomically(file, text);
+      await writeFileAtomic(file, text);
       io.stdout(`wrote ${file}\n`);
     }
     return 0;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yaml } from '@slsa-kit/core/testing';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@slsa-kit/core/fs';
 import { applyFixes, fixFiles, fixText } from './fix.js';
 import { defineRule } from './rule.js';
 

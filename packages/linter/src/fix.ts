@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { SlsaKitError, type Diagnostic, type Fix, type TextEdit } from '@slsa-kit/core';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@slsa-kit/core/fs';
 import { EMPTY_CONFIG } from './config.js';
 import { isIgnoredFile, lintText, type LintOptions } from './engine.js';
 import type { LintResult } from './result.js';

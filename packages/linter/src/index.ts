@@ -6,7 +6,7 @@ export { defaultServices, type LintServices, type SchemaValidator } from './serv
 export { lintText, lintFiles, isIgnoredFile, locateDiagnostic, type LintOptions, type EngineErrorCode } from './engine.js';
 export type { LintDiagnostic, LintResult, LocatedEdit, LocatedRelated } from './result.js';
 export { applyFixes, fixText, fixFiles, MAX_FIX_PASSES, type FixOutcome } from './fix.js';
-export { writeFileAtomic } from './atomic-write.js';
+export { writeFileAtomic } from '@slsa-kit/core/fs';
 export { parseConfig, EMPTY_CONFIG, type LineIgnore, type LintConfig, type RuleConfig, type RuleSetting, type ConfigProblem } from './config.js';
 export { buildConfigSchema, CONFIG_SCHEMA_ID, RULE_SETTINGS, type JsonSchema } from './config-schema.js';
 export { loadConfig, DEFAULT_CONFIG_FILES, type ConfigErrorCode, type ConfigLocation } from './config-load.js';
