@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_OUTPUT, type Answers } from './answers.js';
+import { nextSteps } from './next-steps.js';
+import { planPipeline } from './plan/plan-pipeline.js';
+import { SAMPLE_FACTS } from './testing/facts.fixture.js';
+
+const python: Answers = { ecosystem: 'python', provenance: 'slsa-generator', publish: 'pypi', trigger: 'tag', output: DEFAULT_OUTPUT };
+
+describe('nextSteps', () => {
+  it('names the trusted publisher, the environment and the exact verify command', () => {
+    const text = nextSteps(SAMPLE_FACTS.python, python, planPipeline(SAMPLE_FACTS.python, python));
+    expect(text).toContain('owner acme, repository widget, workflow release.yml, environment pypi');
+    expect(text).toContain('Create the environment "pypi": https://github.com/acme/widget/settings/environments');
+    expect(text).toContain(
+      'npx slsa-verify verify-artifact acme_widget-1.0.0.tar.gz --provenance-path acme-widget.intoto.jsonl --source-uri github.com/acme/widget --source-tag v1.0.0',
+    );
+  });
+
+  it('says when the repository is unknown, and uses the attestation command', () => {
+    const facts = { ...SAMPLE_FACTS.node, repository: undefined };
+    const answers: Answers = { ...python, ecosystem: 'node', publish: 'npm', provenance: 'attestations' };
+    const text = nextSteps(facts, answers, planPipeline(facts, answers));
+    expect(text).toContain('No GitHub remote was found');
+    expect(text).toContain('verify-github-attestation acme-widget-1.0.0.tgz --attestation-path acme-widget.sigstore.json --source-uri github.com/OWNER/REPO');
+  });
+});
