@@ -54,7 +54,7 @@ console.log(`  peak RSS ${(c.maxRssKiB / 1024).toFixed(0)} MiB (after importing 
   const { tmpdir } = await import('node:os');
   const { unzipSync } = await import('fflate');
   const bin = path.join(root, 'apps', 'cli', 'bin', 'slsa-lint.js');
-  const one = timeNode([bin, path.join(root, 'tools', 'demo', 'release.yml')]);
+  const one = timeNode([bin, path.join(root, 'packages', 'generator', 'golden', 'python-slsa-generator-pypi.yml')]);
   console.log(`slsa-lint on one workflow:      ${one.toFixed(1)} ms (${(one / baseline).toFixed(2)}× node start-up)`);
   const fixtures = process.env.SLSA_KIT_FIXTURES ?? path.resolve(root, '..', 'shared', 'fixtures');
   const zip = unzipSync(readFileSync(path.join(fixtures, 'actionlint', 'testdata', 'realworld', 'dataset.zip')));
@@ -100,4 +100,10 @@ console.log(`  peak RSS ${(c.maxRssKiB / 1024).toFixed(0)} MiB (after importing 
 {
   const r = spawnSync(process.execPath, [path.join(here, 'verify.mjs')], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`verify bench exited ${r.status}`);
+}
+
+// slsa-init: `--yes --dry-run` wall time and the wizard's first frame (tools/bench/init.mjs).
+{
+  const r = spawnSync(process.execPath, [path.join(here, 'init.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`init bench exited ${r.status}`);
 }

@@ -1,0 +1,5 @@
+"""Says hello, with provenance."""
+
+
+def hello() -> str:
+    return "hello, SLSA"
