@@ -19,12 +19,25 @@ export interface NodeFacts {
   readonly hasLockfile: boolean;
   /** The `workspaces` globs (array form or `{packages}` form), empty when none. */
   readonly workspaces: readonly string[];
+  /**
+   * The workspace packages those globs name (`dir/*` and plain directories are expanded), sorted
+   * by directory: a release packs and publishes the ones that are not private.
+   */
+  readonly workspacePackages: readonly WorkspacePackage[];
   /** `.nvmrc` / `.node-version`, else the major of `engines.node`'s lower bound (`20`). */
   readonly nodeVersion?: string | undefined;
   /** package.json `private: true` (nothing to publish to npm). */
   readonly private: boolean;
   /** package.json has a `build` script. */
   readonly hasBuildScript: boolean;
+}
+
+/** One package of a Node workspace. */
+export interface WorkspacePackage {
+  /** Posix directory relative to the root (`packages/core`). */
+  readonly dir: string;
+  readonly name: string;
+  readonly private: boolean;
 }
 
 /** Go facts from go.mod and the sources. */

@@ -6,7 +6,7 @@ function snapshot(files: Record<string, string>): ProjectSnapshot {
   return { dirName: 'dir', files: new Map(Object.entries(files)) };
 }
 
-const BARE: NodeFacts = { packageManager: 'npm', hasLockfile: false, workspaces: [], nodeVersion: undefined, private: false, hasBuildScript: false };
+const BARE: NodeFacts = { packageManager: 'npm', hasLockfile: false, workspaces: [], workspacePackages: [], nodeVersion: undefined, private: false, hasBuildScript: false };
 
 describe('detectNode', () => {
   it('is undefined without package.json', () => {
@@ -54,5 +54,26 @@ describe('nodeName', () => {
     ['{"name": ', undefined],
   ])('%s → %j', (text, expected) => {
     expect(nodeName(snapshot({ 'package.json': text }))).toBe(expected);
+  });
+});
+
+describe('workspace packages', () => {
+  it('lists the packages that `dir/*` and plain-directory globs name, with their privacy', () => {
+    const facts = detectNode(
+      snapshot({
+        'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*', 'tools', 'docs/**'] }),
+        'packages/core/package.json': JSON.stringify({ name: '@acme/core' }),
+        'packages/cli/package.json': JSON.stringify({ name: '@acme/cli', private: false }),
+        'packages/deep/x/package.json': JSON.stringify({ name: 'deep' }),
+        'tools/package.json': JSON.stringify({ name: 'tools', private: true }),
+        'docs/a/package.json': JSON.stringify({ name: 'docs' }),
+        'other/package.json': JSON.stringify({ name: 'other' }),
+      }),
+    );
+    expect(facts?.workspacePackages).toEqual([
+      { dir: 'packages/cli', name: '@acme/cli', private: false },
+      { dir: 'packages/core', name: '@acme/core', private: false },
+      { dir: 'tools', name: 'tools', private: true },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import type { NodeFacts, ProjectSnapshot } from '../facts.js';
+import type { NodeFacts, ProjectSnapshot, WorkspacePackage } from '../facts.js';
+import { matchesWorkspaceGlob } from './workspace-globs.js';
 import { firstMeaningfulLine, isTable, parseJsonObject, stringField, tableAt, type Table } from './parse-data.js';
 import { lowerBound } from './version-bound.js';
 
@@ -38,6 +39,19 @@ function workspaces(pkg: Table | undefined): string[] {
   return Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === 'string') : [];
 }
 
+/** The workspace manifests the snapshot holds (`<dir>/package.json`), named and not. */
+function workspacePackages(globs: readonly string[], files: ProjectSnapshot['files']): WorkspacePackage[] {
+  const out: WorkspacePackage[] = [];
+  for (const [file, text] of files) {
+    const dir = file.slice(0, -'/package.json'.length);
+    if (!file.endsWith('/package.json') || !globs.some((glob) => matchesWorkspaceGlob(glob, dir))) continue;
+    const pkg = parseJsonObject(text);
+    const name = stringField(pkg, 'name');
+    if (name !== undefined) out.push({ dir, name, private: pkg?.['private'] === true });
+  }
+  return out.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
 /**
  * `.nvmrc` / `.node-version` when it names a version, else `engines.node`'s lower bound; only
  * the major is kept, which is what setup-node resolves to the newest patch. Aliases such as
@@ -63,6 +77,7 @@ export function detectNode(snapshot: ProjectSnapshot): NodeFacts | undefined {
     // The chosen manager's own lockfile: `npm ci` cannot use a pnpm-lock.yaml.
     hasLockfile: LOCKFILES.some(([file, owner]) => owner === manager && snapshot.files.has(file)),
     workspaces: workspaces(pkg),
+    workspacePackages: workspacePackages(workspaces(pkg), snapshot.files),
     nodeVersion: nodeVersion(pkg, snapshot.files),
     private: pkg?.['private'] === true,
     hasBuildScript: typeof tableAt(pkg, 'scripts')?.['build'] === 'string',

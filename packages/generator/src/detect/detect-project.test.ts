@@ -48,7 +48,7 @@ describe('detectProject', () => {
       ecosystems: ['node'],
       name: 'widget',
       python: undefined,
-      node: { packageManager: 'pnpm', hasLockfile: true, workspaces: [], nodeVersion: undefined, private: false, hasBuildScript: true },
+      node: { packageManager: 'pnpm', hasLockfile: true, workspaces: [], workspacePackages: [], nodeVersion: undefined, private: false, hasBuildScript: true },
       go: undefined,
       repository: { host: 'github.com', owner: 'acme', name: 'widget' },
       defaultBranch: 'develop',

@@ -1,5 +1,6 @@
 import type { NodeFacts, ProjectFacts } from '../facts.js';
 import { checkoutStep } from './common-steps.js';
+import { shellWord } from './names.js';
 import type { PlanStep } from './types.js';
 
 const DEFAULT_NODE = '22';
@@ -38,9 +39,13 @@ export function nodeBuildSteps(facts: ProjectFacts): PlanStep[] {
     { name: 'Install dependencies', run: installCommand(node) },
   ];
   if (node?.hasBuildScript === true) steps.push({ name: 'Build', run: `${runScript(node, 'build')}\n` });
+  // In a workspace, only the packages that can be published are packed: a private one has no
+  // place on the registry, and its tarball would make the publish loop fail.
+  const published = (node?.workspacePackages ?? []).filter((p) => !p.private);
+  const which = !workspaces ? '' : published.length === 0 ? '--workspaces ' : published.map((p) => `--workspace ${shellWord(p.name)} `).join('');
   steps.push({
-    name: workspaces ? 'Pack every workspace package' : 'Pack the package',
-    run: `mkdir -p dist\nnpm pack ${workspaces ? '--workspaces ' : ''}--pack-destination dist\n`,
+    name: workspaces ? 'Pack the workspace packages' : 'Pack the package',
+    run: `mkdir -p dist\nnpm pack ${which}--pack-destination dist\n`,
   });
   return steps;
 }

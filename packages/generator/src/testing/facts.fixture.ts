@@ -15,7 +15,7 @@ export const SAMPLE_FACTS: Readonly<Record<Ecosystem, ProjectFacts>> = {
   node: {
     ecosystems: ['node'],
     name: '@acme/widget',
-    node: { packageManager: 'npm', hasLockfile: true, workspaces: [], nodeVersion: '20', private: false, hasBuildScript: true },
+    node: { packageManager: 'npm', hasLockfile: true, workspaces: [], nodeVersion: '20', private: false, hasBuildScript: true, workspacePackages: [] },
     repository,
     defaultBranch: 'main',
     workflows: [],
