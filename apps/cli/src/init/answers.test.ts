@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMarker, type ProjectFacts } from '@slsa-kit/generator';
 import { initialAnswers, recordedAnswers } from './answers.js';
 
-const facts: ProjectFacts = { ecosystems: ['node'], name: 'x', node: { packageManager: 'npm', hasLockfile: true, workspaces: [], private: false, hasBuildScript: false }, defaultBranch: 'main', workflows: [] };
+const facts: ProjectFacts = { ecosystems: ['node'], name: 'x', node: { packageManager: 'npm', hasLockfile: true, workspaces: [], workspacePackages: [], private: false, hasBuildScript: false }, defaultBranch: 'main', workflows: [] };
 
 describe('init answers', () => {
   it('reads the answers a previous run recorded, decoding the generic fields', () => {

@@ -110,7 +110,9 @@ async function run(args: InitArgs, io: InitIo): Promise<number> {
     );
     return INIT_EXIT.usage;
   }
-  const interactive = !args.yes && !args.dryRun && io.stdin.isTTY === true && io.stdout.isTTY === true;
+  // Ink draws nothing until exit when it sees CI=true, so a CI job with a terminal never prompts.
+  const ci = io.env['CI'] !== undefined && !['', '0', 'false'].includes(io.env['CI'].toLowerCase());
+  const interactive = !args.yes && !args.dryRun && !ci && io.stdin.isTTY === true && io.stdout.isTTY === true;
   if (interactive) {
     const pins = await resolvePins(allActions(facts, answers), args.online, io.env);
     const chosen = await ask(ctx, answers, pins, existing);

@@ -9,7 +9,7 @@ afterEach(() => settled(cleanup));
 const MIXED: ProjectFacts = {
   ecosystems: ['node', 'go'],
   name: 'tool',
-  node: { packageManager: 'pnpm', hasLockfile: true, workspaces: ['packages/*', 'apps/*'], nodeVersion: '20', private: true, hasBuildScript: true },
+  node: { packageManager: 'pnpm', hasLockfile: true, workspaces: ['packages/*', 'apps/*'], workspacePackages: [], nodeVersion: '20', private: true, hasBuildScript: true },
   go: { module: 'example.com/tool', goVersion: '1.22', mainPackages: ['cmd/a', 'cmd/b'], goreleaserConfig: '.goreleaser.yaml' },
   defaultBranch: 'trunk',
   workflows: [{ file: '.github/workflows/release.yml', release: true, generatedBySlsaInit: true }],
@@ -49,7 +49,7 @@ describe('FactsSummary', () => {
       ecosystems: [],
       name: 'bare',
       repository: { host: 'ghe.example.com', owner: 'o', name: 'r' },
-      node: { packageManager: 'npm', hasLockfile: false, workspaces: [], private: false, hasBuildScript: false },
+      node: { packageManager: 'npm', hasLockfile: false, workspaces: [], workspacePackages: [], private: false, hasBuildScript: false },
       python: { buildFiles: ['setup.py'] },
       go: { module: 'm', mainPackages: [] },
       defaultBranch: 'main',

@@ -36,6 +36,13 @@ describe('SelectQuestion', () => {
     expect(onSubmit).toHaveBeenCalledExactlyOnceWith('green');
   });
 
+  it('submits what Down moved to when Down and Enter arrive in one chunk (fast typing, SSH)', async () => {
+    const onSubmit = vi.fn();
+    const { stdin } = await settled(() => render(<SelectQuestion title="Which colour?" choices={COLOURS} defaultValue="red" onSubmit={onSubmit} />));
+    await press(stdin, `${KEY.down}${KEY.enter}`);
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith('green');
+  });
+
   it('starts on the first choice when the default is not offered, and shows a note', async () => {
     const { lastFrame } = await settled(() => render(<SelectQuestion title="Which colour?" choices={COLOURS} defaultValue={'pink' as 'red'} note="pink is not offered" onSubmit={() => undefined} />));
     const frame = plain(lastFrame());

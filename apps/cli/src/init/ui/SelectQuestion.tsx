@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Choice } from '@slsa-kit/generator';
 
@@ -22,10 +22,18 @@ export interface SelectQuestionProps<T extends string> {
  */
 export function SelectQuestion<T extends string>({ title, choices, defaultValue, note, help, onSubmit }: SelectQuestionProps<T>): ReactElement {
   const [index, setIndex] = useState(() => Math.max(0, choices.findIndex((c) => c.value === defaultValue)));
+  // Ink delivers one stdin chunk (`Down` + `Enter` typed fast, or batched by SSH) as key events
+  // back to back, before React re-renders: the handler reads the highlight from a ref, not from
+  // the last render, so Enter submits what the user moved to.
+  const current = useRef(index);
+  const move = (to: number): void => {
+    current.current = to;
+    setIndex(to);
+  };
   useInput((_input, key) => {
-    if (key.upArrow) setIndex((i) => (i + choices.length - 1) % choices.length);
-    else if (key.downArrow) setIndex((i) => (i + 1) % choices.length);
-    else if (key.return && choices[index]) onSubmit(choices[index].value);
+    if (key.upArrow) move((current.current + choices.length - 1) % choices.length);
+    else if (key.downArrow) move((current.current + 1) % choices.length);
+    else if (key.return && choices[current.current]) onSubmit(choices[current.current]!.value);
   });
   return (
     <Box flexDirection="column">
