@@ -80,7 +80,8 @@ Options:
       --online             enable checks that need the GitHub API (token from
                            GH_TOKEN or GITHUB_TOKEN)
       --min-severity SEV   hide findings below note, warning or error (default: note)
-      --no-ignores         disregard '# slsa-lint: ignore[rule] reason' comments
+      --no-ignores         disregard '# slsa-lint: ignore[rule] reason' comments and the
+                           config file's file:line ignores
   -h, --help               show this help
   -V, --version            show the version
 

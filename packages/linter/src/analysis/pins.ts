@@ -66,3 +66,8 @@ function onLine(release: ReleaseRecord, line: string): boolean {
   if (r.semver.major !== l.semver.major) return false;
   return l.precision === 1 || r.semver.minor === l.semver.minor;
 }
+
+/** The release tags the embedded database records for `owner/repo`, newest first. */
+export function recordedReleases(repo: string, db: PinDatabase = embeddedPinDatabase): string[] {
+  return db.actions[repo.toLowerCase()]?.releases.filter((r) => !r.prerelease).map((r) => r.tag) ?? [];
+}

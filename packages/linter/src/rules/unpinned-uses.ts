@@ -1,5 +1,5 @@
 import { findTrailingComment, repositorySlug, type Fix, type RepositoryActionRef, type TextEdit } from '@slsa-kit/core';
-import { shaForTag, type TagPin } from '../analysis/pins.js';
+import { recordedReleases, shaForTag, type TagPin } from '../analysis/pins.js';
 import { SLSA_GENERATOR_REPO } from '../knowledge/slsa-generator.js';
 import { defineRule } from '../rule.js';
 import type { UsesSite } from '../uses-site.js';
@@ -49,13 +49,25 @@ export const unpinnedUses = defineRule({
         const fix = pin && site.exact ? pinFix(ctx.source.text, site, ref, pin) : undefined;
         const remedy = pin
           ? `pin it to \`${pin.sha}\` (${pin.comment}) with a \`# ${pin.comment}\` comment${fix ? ' — `slsa-lint --fix` does this' : ''}`
-          : 'it is not in the embedded pin database: run `slsa-lint --fix --online`, or pin its full commit SHA by hand with a `# vX.Y.Z` comment';
+          : unknownRemedy(repositorySlug(ref), ref.ref);
         const messageId = ref.refKind === 'branch-like' ? 'branch' : 'tag';
         ctx.report({ messageId, data: { ...data, remedy }, at, ...(fix ? { fix } : {}) });
       },
     };
   },
 });
+
+/**
+ * What to do when the embedded database cannot pin the ref: it records only recent releases, so
+ * say which ones it has (a newer release is usually the right move) or that it lacks the action.
+ */
+function unknownRemedy(repo: string, tag: string): string {
+  const recorded = recordedReleases(repo).slice(0, 3);
+  const byHand = `pin the commit of \`${tag}\` by hand with a \`# vX.Y.Z\` comment (\`git ls-remote https://github.com/${repo} ${tag}\` shows it)`;
+  return recorded.length > 0
+    ? `the embedded pin database records \`${repo}\` only at ${recorded.join(', ')}: move to one of those (then \`slsa-lint --fix\` pins it), or ${byHand}`
+    : `\`${repo}\` is not in the embedded pin database: ${byHand}`;
+}
 
 function isGeneratorWorkflow(ref: RepositoryActionRef): boolean {
   return repositorySlug(ref) === SLSA_GENERATOR_REPO && ref.path?.startsWith('.github/workflows/') === true;
