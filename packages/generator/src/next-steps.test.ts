@@ -24,3 +24,12 @@ describe('nextSteps', () => {
     expect(text).toContain('verify-github-attestation acme-widget-1.0.0.tgz --attestation-path acme-widget.sigstore.json --source-uri github.com/OWNER/REPO');
   });
 });
+
+describe('nextSteps artifacts', () => {
+  it('names a real release file for Go and generic builds', () => {
+    const go: Answers = { ...python, ecosystem: 'go', publish: 'github-release' };
+    expect(nextSteps(SAMPLE_FACTS.go, go, planPipeline(SAMPLE_FACTS.go, go))).toContain('verify-artifact widget-linux-amd64 --provenance-path widget.intoto.jsonl');
+    const generic: Answers = { ...python, ecosystem: 'generic', publish: 'github-release', buildCommand: 'make', artifacts: 'out/widget.tar.gz' };
+    expect(nextSteps(SAMPLE_FACTS.generic, generic, planPipeline(SAMPLE_FACTS.generic, generic))).toContain('verify-artifact widget.tar.gz ');
+  });
+});

@@ -1,5 +1,7 @@
 import type { Answers } from './answers.js';
 import type { ProjectFacts } from './facts.js';
+import { binaryName } from './plan/build-go.js';
+import { safeName } from './plan/names.js';
 import type { PipelinePlan } from './plan/types.js';
 
 /** A first release's tag for the examples. */
@@ -11,7 +13,7 @@ function repoOf(facts: ProjectFacts): { owner: string; repo: string; known: bool
     : { owner: 'OWNER', repo: 'REPO', known: false };
 }
 
-function firstArtifact(facts: ProjectFacts, answers: Answers, plan: PipelinePlan): string {
+function firstArtifact(facts: ProjectFacts, answers: Answers): string {
   const version = EXAMPLE_TAG.slice(1);
   const base = facts.name.replace(/^@/, '').replace('/', '-');
   switch (answers.ecosystem) {
@@ -19,15 +21,19 @@ function firstArtifact(facts: ProjectFacts, answers: Answers, plan: PipelinePlan
       return `${facts.name.replace(/[-.]+/g, '_').toLowerCase()}-${version}.tar.gz`;
     case 'node':
       return `${base}-${version}.tgz`;
+    case 'go': {
+      const main = facts.go?.mainPackages[0];
+      return main === undefined ? `${safeName(facts.name)}-${EXAMPLE_TAG}.tar.gz` : `${binaryName(facts, main)}-linux-amd64`;
+    }
     default:
-      return `${plan.artifactDir}/ARTIFACT`;
+      return answers.artifacts?.split('/').pop()?.includes('*') === false ? answers.artifacts.split('/').pop()! : 'ARTIFACT';
   }
 }
 
 /** The verify command a user runs on the first release's files. */
 function verifyCommand(facts: ProjectFacts, answers: Answers, plan: PipelinePlan): string {
   const { owner, repo } = repoOf(facts);
-  const artifact = firstArtifact(facts, answers, plan);
+  const artifact = firstArtifact(facts, answers);
   if (answers.provenance === 'slsa-generator') {
     return `npx slsa-verify verify-artifact ${artifact} --provenance-path ${plan.provenanceFile} --source-uri github.com/${owner}/${repo} --source-tag ${EXAMPLE_TAG}`;
   }

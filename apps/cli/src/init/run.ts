@@ -64,7 +64,11 @@ async function check(ctx: Context, answers: Answers, existing: string | undefine
     return INIT_EXIT.ok;
   }
   ctx.io.stdout.write(existing === undefined ? `${answers.output} does not exist; run slsa-init to write it\n` : unifiedDiff(answers.output, existing, text));
-  ctx.io.stderr.write(`slsa-init --check: ${answers.output} differs from what slsa-init would write\nhint: run \`npx slsa-init\` to update it (or --force if it was edited on purpose)\n`);
+  const hint =
+    existing === undefined || isUnedited(existing)
+      ? 'run `npx slsa-init` to write it'
+      : 'it was edited by hand (or not written by slsa-init): `npx slsa-init --force` replaces it with the version above; keep the edit and this check will keep failing';
+  ctx.io.stderr.write(`slsa-init --check: ${answers.output} differs from what slsa-init would write\nhint: ${hint}\n`);
   return INIT_EXIT.differs;
 }
 

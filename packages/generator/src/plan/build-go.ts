@@ -5,7 +5,8 @@ import type { PlanStep } from './types.js';
 
 const TARGETS = 'linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64';
 
-function binaryName(facts: ProjectFacts, pkg: string): string {
+/** The file name stem of a main package's binary: its directory's last element (the module's for `.`). */
+export function binaryName(facts: ProjectFacts, pkg: string): string {
   const last = pkg === '.' ? (facts.go?.module.split('/').pop() ?? facts.name) : (pkg.split('/').pop() ?? pkg);
   return safeName(last);
 }
