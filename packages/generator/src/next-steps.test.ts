@@ -33,3 +33,23 @@ describe('nextSteps artifacts', () => {
     expect(nextSteps(SAMPLE_FACTS.generic, generic, planPipeline(SAMPLE_FACTS.generic, generic))).toContain('verify-artifact widget.tar.gz ');
   });
 });
+
+describe('nextSteps for an npm workspace', () => {
+  it('lists every public workspace package for trusted publishing', () => {
+    const facts = {
+      ...SAMPLE_FACTS.node,
+      node: { ...SAMPLE_FACTS.node.node!, private: true, workspaces: ['packages/*'], workspacePackages: [
+        { dir: 'packages/a', name: '@acme/a', private: false },
+        { dir: 'packages/b', name: '@acme/b', private: false },
+        { dir: 'packages/t', name: 'tools', private: true },
+      ] },
+    };
+    const answers: Answers = { ...python, ecosystem: 'node', publish: 'npm' };
+    const plan = planPipeline(facts, answers);
+    const text = nextSteps(facts, answers, plan);
+    expect(text).toContain('https://www.npmjs.com/package/@acme/a/access\n       https://www.npmjs.com/package/@acme/b/access\n');
+    expect(text).not.toContain('package/tools');
+    expect(text).toContain('verify-artifact acme-a-1.0.0.tgz');
+    expect(plan.jobs.find((j) => j.id === 'publish-npm')?.environment?.url).toBe('https://www.npmjs.com/package/@acme/a');
+  });
+});

@@ -1,7 +1,7 @@
 import type { Answers } from './answers.js';
 import type { ProjectFacts } from './facts.js';
 import { binaryName } from './plan/build-go.js';
-import { safeName } from './plan/names.js';
+import { npmPackages, safeName } from './plan/names.js';
 import type { PipelinePlan } from './plan/types.js';
 
 /** A first release's tag for the examples. */
@@ -15,7 +15,7 @@ function repoOf(facts: ProjectFacts): { owner: string; repo: string; known: bool
 
 function firstArtifact(facts: ProjectFacts, answers: Answers): string {
   const version = EXAMPLE_TAG.slice(1);
-  const base = facts.name.replace(/^@/, '').replace('/', '-');
+  const base = npmPackages(facts)[0]!.replace(/^@/, '').replace('/', '-');
   switch (answers.ecosystem) {
     case 'python':
       return `${facts.name.replace(/[-.]+/g, '_').toLowerCase()}-${version}.tar.gz`;
@@ -52,9 +52,11 @@ function publisherLines(facts: ProjectFacts, answers: Answers, plan: PipelinePla
     ];
   }
   if (answers.publish === 'npm') {
+    const packages = npmPackages(facts);
     return [
-      `Register the trusted publisher on npm: https://www.npmjs.com/package/${facts.name}/access → Trusted Publisher → GitHub Actions`,
-      `  with ${fields}. The first version of a new package must be published once by hand.`,
+      `Register a trusted publisher (GitHub Actions) on npm for ${packages.length > 1 ? 'each package' : 'the package'} with ${fields}:`,
+      ...packages.map((name) => `  https://www.npmjs.com/package/${name}/access`),
+      '  (the first version of a new package must be published once by hand).',
     ];
   }
   return [];

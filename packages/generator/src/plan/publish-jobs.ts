@@ -1,6 +1,7 @@
 import type { Answers } from '../answers.js';
 import type { ProjectFacts } from '../facts.js';
 import { downloadStep } from './common-steps.js';
+import { npmPackages } from './names.js';
 import type { PlanJob, PlanStep } from './types.js';
 
 /** Where a package's page lives on its registry, for the environment's URL. */
@@ -42,7 +43,7 @@ export function registryJob(facts: ProjectFacts, answers: Answers, artifactName:
     comment: 'Publishes only after the provenance exists: a release never ships without it.',
     needs: ['build', 'provenance'],
     runsOn: 'ubuntu-latest',
-    environment: { name: answers.publish, url: registryUrl(answers.publish, facts.name) },
+    environment: { name: answers.publish, url: registryUrl(answers.publish, answers.publish === 'npm' ? npmPackages(facts)[0]! : facts.name) },
     permissions: [{ scope: 'id-token', level: 'write', why: 'trusted publishing (OIDC), no long-lived token' }],
     steps: pypi ? pypiSteps(artifactName, artifactDir) : npmSteps(artifactName, artifactDir),
   };
