@@ -35,7 +35,8 @@ export const SHIPPED = [
   { name: '@slsa-kit/core', dir: 'packages/core' },
   { name: '@slsa-kit/generator', dir: 'packages/generator' },
   { name: '@slsa-kit/linter', dir: 'packages/linter' },
-  { name: '@slsa-kit/cli', dir: 'apps/cli' },
+  // The CLI ships only its esbuild bundle (apps/cli/scripts/bundle.mjs): no types, no tsc output.
+  { name: '@slsa-kit/cli', dir: 'apps/cli', bundle: true },
 ];
 export const VERSION = '0.1.0';
 export const BINS = ['slsa-init', 'slsa-lint', 'slsa-verify'];
@@ -133,11 +134,18 @@ export function checkTarballs(packs) {
     }
     for (const f of files) {
       if (!/^(dist\/|bin\/|schema\/|package\.json$|README\.md$|LICENSE$)/.test(f)) say(`ships ${f} (only dist, bin, schema, README.md and LICENSE belong in the tarball)`);
-      else if (/\.(test|spec)\.|\.fixture\.|\.map$|\.tsbuildinfo$|(^|\/)testing\//.test(f)) say(`ships ${f} (tests, fixtures, source maps, build info and test helpers stay out)`);
+      else if (/\.(test|spec)\.|\.fixture\.|\.map$|\.tsbuildinfo$|(^|\/)testing\//.test(f) && !/^dist\/bundle\/[\w-]+\.mjs\.LEGAL\.txt$/.test(f)) say(`ships ${f} (tests, fixtures, source maps, build info and test helpers stay out)`);
     }
     if (!files.includes('README.md')) say('has no README.md');
     if (!files.includes('LICENSE')) say('has no LICENSE');
     else if (readFileSync(path.join(repoRoot, pack.dir, 'LICENSE'), 'utf8') !== rootLicense) say(`LICENSE differs from the repository's (copy ${path.relative(pack.dir, 'LICENSE')} again)`);
+    const shipped = SHIPPED.find((p) => p.name === pack.name);
+    if (shipped?.bundle) {
+      for (const bin of BINS) if (!files.includes(`dist/bundle/${bin}.mjs`)) say(`has no dist/bundle/${bin}.mjs (is it bundled? nx run cli:bundle)`);
+      const unbundled = files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/bundle/'));
+      if (unbundled.length > 0) say(`ships tsc output beside its bundle: ${unbundled.slice(0, 5).join(', ')}`);
+      continue;
+    }
     if (!files.some((f) => /^dist\/.*\.js$/.test(f)) || !files.some((f) => /^dist\/.*\.d\.ts$/.test(f))) say('has no dist/**/*.js and .d.ts (is it built?)');
     const compiled = compiledOutputs(path.join(repoRoot, pack.dir));
     if (!compiled) say('has no dist/tsconfig.lib.tsbuildinfo to tell stale outputs from current ones (is it built?)');
@@ -521,7 +529,7 @@ console.log(JSON.stringify(out));`;
       const ours = loaded.filter((f) => f.includes(`${path.sep}@slsa-kit${path.sep}`));
       const foreign = ours.filter((f) => !isInside(nodeModules, f));
       if (foreign.length > 0) throw new CheckError('@slsa-kit modules were loaded from outside the temp project', foreign.join('\n'));
-      for (const bin of BINS) if (!ours.some((f) => f.endsWith(`${path.sep}dist${path.sep}${bin}.js`))) throw new CheckError(`the trace saw no ${bin} run (is the --import hook working?)`, lines.slice(0, 20).join('\n'));
+      for (const bin of BINS) if (!ours.some((f) => f.endsWith(`${path.sep}dist${path.sep}bundle${path.sep}${bin}.mjs`))) throw new CheckError(`the trace saw no ${bin} run (is the --import hook working?)`, lines.slice(0, 20).join('\n'));
       const binProcesses = lines.filter((l) => l.startsWith('process ') && /slsa-(init|lint|verify)/.test(l));
       const wrongNode = binProcesses.filter((l) => l.split(' ')[1] !== nodeVersion);
       if (wrongNode.length > 0) throw new CheckError(`bins ran under another Node.js than ${nodeVersion}`, wrongNode.join('\n'));

@@ -14,7 +14,7 @@ mkdirSync(reports, { recursive: true });
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' };
 const nx = spawnSync(
   process.execPath,
-  [path.join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run-many', '-t', 'build', 'typecheck', 'lint', 'test', '--parallel=2', '--output-style=static', ...process.argv.slice(2)],
+  [path.join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run-many', '-t', 'build', 'bundle', 'typecheck', 'lint', 'test', '--parallel=2', '--output-style=static', ...process.argv.slice(2)],
   { cwd: root, env, stdio: 'inherit' },
 );
 
