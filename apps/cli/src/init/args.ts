@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseStrict } from '../shared/parse-strict.js';
 import { SlsaKitError } from '@slsa-kit/core/errors';
 import { ECOSYSTEM_CHOICES, PROVENANCE_CHOICES, TRIGGER_CHOICES, type Answers, type Choice } from '@slsa-kit/generator';
 
@@ -35,32 +35,26 @@ const values = <T extends string>(choices: readonly Choice<T>[]): T[] => choices
 
 /** Parses `slsa-init [DIR]` with `node:util` `parseArgs` (strict); throws a `usage` error. */
 export function parseInitArgs(argv: readonly string[]): InitArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        yes: { type: 'boolean', short: 'y', default: false },
-        ecosystem: { type: 'string' },
-        provenance: { type: 'string' },
-        publish: { type: 'string' },
-        trigger: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'build-command': { type: 'string' },
-        artifacts: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        check: { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        online: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'V', default: false },
-      },
-    });
-  } catch (error) {
-    throw initUsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseStrict(
+    argv,
+    {
+      yes: { type: 'boolean', short: 'y', default: false },
+      ecosystem: { type: 'string' },
+      provenance: { type: 'string' },
+      publish: { type: 'string' },
+      trigger: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'build-command': { type: 'string' },
+      artifacts: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      online: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'V', default: false },
+    },
+    initUsageError,
+  );
   const v = parsed.values;
   if (parsed.positionals.length > 1) throw initUsageError(`give one project directory, not ${parsed.positionals.length}`);
   if (v.check && v['dry-run']) throw initUsageError('--check and --dry-run cannot be used together (--check never writes either)');

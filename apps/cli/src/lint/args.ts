@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseStrict } from '../shared/parse-strict.js';
 import type { Severity } from '@slsa-kit/core';
 import { OUTPUT_FORMATS, type OutputFormat } from '@slsa-kit/linter';
 import { usageError } from './usage-error.js';
@@ -23,27 +23,20 @@ const SEVERITIES: readonly Severity[] = ['note', 'warning', 'error'];
  * Throws a `usage` error (exit 2) that names the bad flag or value.
  */
 export function parseLintArgs(argv: readonly string[]): LintArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'text' },
-        fix: { type: 'boolean', default: false },
-        config: { type: 'string', short: 'c' },
-        online: { type: 'boolean', default: false },
-        'min-severity': { type: 'string', default: 'note' },
-        'no-ignores': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'V', default: false },
-      },
-    });
-  } catch (error) {
-    // parseArgs explains the problem well ("Unknown option '--x'"); keep its words, drop the stack.
-    throw usageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseStrict(
+    argv,
+    {
+      format: { type: 'string', short: 'f', default: 'text' },
+      fix: { type: 'boolean', default: false },
+      config: { type: 'string', short: 'c' },
+      online: { type: 'boolean', default: false },
+      'min-severity': { type: 'string', default: 'note' },
+      'no-ignores': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'V', default: false },
+    },
+    usageError,
+  );
   const v = parsed.values;
   if (!(OUTPUT_FORMATS as readonly string[]).includes(v.format)) {
     throw usageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not '${v.format}'`);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseStrict } from '../shared/parse-strict.js';
 import { COMMAND_OPTIONS, COMMANDS, FORMATS, PROVENANCE_FLAG, type VerifyCommand, type VerifyFormat } from './commands.js';
 import { usageError } from './errors.js';
 
@@ -40,13 +41,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
     throw usageError(`unknown command '${first}' (expected ${COMMANDS.join(', ')})`, HELP_HINT());
   }
   const command = first as VerifyCommand;
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv.slice(1), allowPositionals: true, strict: true, options: COMMAND_OPTIONS[command] });
-  } catch (error) {
-    // parseArgs words the problem well ("Unknown option '--x'"); keep its words, drop the stack.
-    throw usageError(`${command}: ${error instanceof Error ? error.message : String(error)}`, HELP_HINT(command));
-  }
+  const parsed = parseStrict(argv.slice(1), COMMAND_OPTIONS[command], (message) => usageError(`${command}: ${message}`, HELP_HINT(command)));
   const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const str = (name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
   const list = (name: string): string[] => (Array.isArray(v[name]) ? (v[name] as string[]) : []);

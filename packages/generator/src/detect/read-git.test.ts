@@ -1,25 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { readGitFiles } from './read-git.js';
+import { useTempProject } from './temp-project.fixture.js';
 
-let base: string;
-
-beforeEach(async () => {
-  base = await mkdtemp(join(tmpdir(), 'slsa-git-'));
-});
-
-afterEach(async () => {
-  await rm(base, { recursive: true, force: true });
-});
-
-async function write(files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(base, path)), { recursive: true });
-    await writeFile(join(base, path), text);
-  }
-}
+const project = useTempProject('slsa-git-');
+const write = project.write;
 
 const REPO = {
   'repo/.git/config': '[remote "origin"]\n\turl = git@github.com:o/r.git\n',
@@ -30,7 +15,7 @@ const REPO = {
 describe('readGitFiles', () => {
   it('reads a .git directory', async () => {
     await write(REPO);
-    expect(await readGitFiles(join(base, 'repo'))).toEqual(
+    expect(await readGitFiles(join(project.base(), 'repo'))).toEqual(
       new Map([
         ['.git/config', REPO['repo/.git/config']],
         ['.git/HEAD', REPO['repo/.git/HEAD']],
@@ -44,9 +29,9 @@ describe('readGitFiles', () => {
       ...REPO,
       'repo/.git/worktrees/wt/HEAD': 'ref: refs/heads/feature\n',
       'repo/.git/worktrees/wt/commondir': '../..\n',
-      'wt/.git': `gitdir: ${join(base, 'repo/.git/worktrees/wt')}\n`,
+      'wt/.git': `gitdir: ${join(project.base(), 'repo/.git/worktrees/wt')}\n`,
     });
-    const files = await readGitFiles(join(base, 'wt'));
+    const files = await readGitFiles(join(project.base(), 'wt'));
     expect(files.get('.git/HEAD')).toBe('ref: refs/heads/feature\n');
     expect(files.get('.git/config')).toBe(REPO['repo/.git/config']);
     expect(files.get('.git/refs/remotes/origin/HEAD')).toBe('ref: refs/remotes/origin/main\n');
@@ -58,6 +43,6 @@ describe('readGitFiles', () => {
     ['a gitdir that does not exist', { 'p/.git': 'gitdir: ../nowhere\n' }],
   ])('%s gives no files', async (_name, files) => {
     await write({ 'p/keep': '', ...files });
-    expect((await readGitFiles(join(base, 'p'))).size).toBe(0);
+    expect((await readGitFiles(join(project.base(), 'p'))).size).toBe(0);
   });
 });

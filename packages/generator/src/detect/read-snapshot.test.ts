@@ -1,28 +1,14 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { isSlsaKitError } from '@slsa-kit/core/errors';
 import { detectProject } from './detect-project.js';
 import { MAX_TEXT_BYTES } from './read-file.js';
 import { readProjectSnapshot } from './read-snapshot.js';
+import { useTempProject } from './temp-project.fixture.js';
 
-let base: string;
-
-beforeEach(async () => {
-  base = await mkdtemp(join(tmpdir(), 'slsa-detect-'));
-});
-
-afterEach(async () => {
-  await rm(base, { recursive: true, force: true });
-});
-
-async function write(files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(base, path)), { recursive: true });
-    await writeFile(join(base, path), text);
-  }
-}
+const project = useTempProject('slsa-detect-');
+const write = project.write;
 
 describe('readProjectSnapshot', () => {
   it('reads the detection files of a project whose .git is a file pointing elsewhere', async () => {
@@ -54,9 +40,9 @@ describe('readProjectSnapshot', () => {
       'proj/_scratch/main.go': 'package main\n',
     });
     // A directory where a file is expected is unreadable as text and simply skipped.
-    await mkdir(join(base, 'proj', 'setup.py'));
+    await mkdir(join(project.base(), 'proj', 'setup.py'));
 
-    const snapshot = await readProjectSnapshot(join(base, 'proj'));
+    const snapshot = await readProjectSnapshot(join(project.base(), 'proj'));
 
     expect(snapshot.dirName).toBe('proj');
     expect([...snapshot.files.keys()].sort()).toEqual([
@@ -93,12 +79,12 @@ describe('readProjectSnapshot', () => {
 
   it('does not search for Go sources outside a Go module', async () => {
     await write({ 'p/package.json': '{}', 'p/main.go': 'package main\n' });
-    expect([...(await readProjectSnapshot(join(base, 'p'))).files.keys()]).toEqual(['package.json']);
+    expect([...(await readProjectSnapshot(join(project.base(), 'p'))).files.keys()]).toEqual(['package.json']);
   });
 
   it('an empty directory gives an empty snapshot', async () => {
-    await mkdir(join(base, 'empty'));
-    expect(await readProjectSnapshot(join(base, 'empty'))).toEqual({ dirName: 'empty', files: new Map() });
+    await mkdir(join(project.base(), 'empty'));
+    expect(await readProjectSnapshot(join(project.base(), 'empty'))).toEqual({ dirName: 'empty', files: new Map() });
   });
 
   it.each([
@@ -106,7 +92,7 @@ describe('readProjectSnapshot', () => {
     ['a file', 'file.txt'],
   ])('%s throws read-failed', async (_name, path) => {
     await write({ 'file.txt': 'x' });
-    const error: unknown = await readProjectSnapshot(join(base, path)).catch((e: unknown) => e);
+    const error: unknown = await readProjectSnapshot(join(project.base(), path)).catch((e: unknown) => e);
     expect(isSlsaKitError(error, 'read-failed')).toBe(true);
   });
 });
