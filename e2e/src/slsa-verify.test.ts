@@ -134,7 +134,7 @@ describe('slsa-verify (built bin)', () => {
     expect(JSON.parse(normal.stdout).code).toBe('INVALID_REF');
   });
 
-  it('exit 2 for usage errors, 3 for missing inputs; --online notes the missing TUF refresh', () => {
+  it('exit 2 for usage errors, 3 for missing inputs, 4 when --online cannot refresh the trusted root', () => {
     for (const argv of [generic('--source-uri', EXAMPLE, '--source-tag', 'v1', '--source-versioned-tag', 'v1'), generic('--frobnicate'), generic(), ['verify-artifact', '--artifact-digest', 'sha256:xyz', '--provenance-path', 'p', '--source-uri', EXAMPLE], []]) {
       const r = slsaVerify(argv);
       expect(r.code, argv.join(' ')).toBe(2);
@@ -143,10 +143,12 @@ describe('slsa-verify (built bin)', () => {
     }
     expect(slsaVerify(['verify-artifact', path.join(TD, 'no-such-file'), '--provenance-path', `${GENERIC}.intoto.jsonl`, '--source-uri', EXAMPLE]).code).toBe(3);
     expect(slsaVerify(['verify-artifact', '--artifact-digest', GENERIC_DIGEST, '--provenance-path', path.join(TD, 'no-such.intoto.jsonl'), '--source-uri', EXAMPLE]).code).toBe(3);
-    // A bundle needs no network: --online only notes that the trusted root is not refreshed over TUF.
-    const online = slsaVerify(generic('--source-uri', EXAMPLE, '--online'));
-    expect(online.code).toBe(0);
-    expect(online.stderr).toMatch(/TUF refresh of the trusted root is not implemented/);
+    // Online, the trusted root must come from TUF: an unreachable repository is exit 4, never a
+    // silent fall-back to the embedded root (tests never reach the real CDN: a dead local port).
+    const online = slsaVerify(generic('--source-uri', EXAMPLE, '--online', '--tuf-url', 'http://127.0.0.1:1', '--tuf-root', path.join(FIXTURES, 'sigstore-trust', 'tuf-root.json')), { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'slsa-verify-tuf-cache-')) });
+    expect(online.code).toBe(4);
+    expect(online.stdout).toBe('');
+    expect(online.stderr).toMatch(/cannot refresh the Sigstore trusted root over TUF from http:\/\/127\.0\.0\.1:1/);
   });
 
   it('--trusted-root: the public-good root passes, a bad file is a usage error', () => {

@@ -14,12 +14,15 @@ let cache: string;
 beforeAll(async () => {
   const fixtures = doubleFixturesFromPinDatabase(embeddedPinDatabase);
   const checkout = fixtures.repos['actions/checkout']!;
-  fixtures.repos['actions/checkout'] = {
-    ...checkout,
-    tags: { ...checkout.tags, [NEWER.tag]: NEWER.sha },
-    releases: [{ tag: NEWER.tag, publishedAt: '2026-11-01T00:00:00Z' }, ...(checkout.releases ?? [])],
+  const repos = {
+    ...fixtures.repos,
+    'actions/checkout': {
+      ...checkout,
+      tags: { ...checkout.tags, [NEWER.tag]: NEWER.sha },
+      releases: [{ tag: NEWER.tag, publishedAt: '2026-11-01T00:00:00Z' }, ...(checkout.releases ?? [])],
+    },
   };
-  double = await startGitHubApiDouble(fixtures);
+  double = await startGitHubApiDouble({ ...fixtures, repos });
   cache = await mkdtemp(path.join(tmpdir(), 'slsa-init-pins-'));
 });
 afterAll(async () => {

@@ -19,6 +19,8 @@ export interface VerifyArgs {
   readonly packageName?: string;
   readonly packageVersion?: string;
   readonly trustedRoot?: string;
+  readonly tufUrl?: string;
+  readonly tufRoot?: string;
   readonly online: boolean;
   /** `--rekor-url`: the Rekor instance for legacy envelopes (only with `--online`). */
   readonly rekorUrl?: string;
@@ -64,6 +66,12 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
   const sourceUri = str('source-uri');
   if (sourceUri === undefined) throw bad('--source-uri is required (the repository the artifact must come from, e.g. github.com/OWNER/REPO)');
   const rekorUrl = str('rekor-url');
+  const tufUrl = str('tuf-url');
+  const tufRoot = str('tuf-root');
+  if ((tufUrl !== undefined || tufRoot !== undefined) && !flag('online')) throw bad('--tuf-url and --tuf-root need --online (the TUF repository is only reached online)');
+  if (tufUrl !== undefined && !/^https?:\/\/[^/]/.test(tufUrl)) throw bad(`--tuf-url must be an http(s) URL, not '${tufUrl}'`);
+  if ((tufUrl === undefined) !== (tufRoot === undefined)) throw bad('--tuf-url and --tuf-root go together: another TUF repository needs its own initial root.json');
+  if (tufUrl !== undefined && str('trusted-root') !== undefined) throw bad('--trusted-root and --tuf-url both name the trusted root; give one');
   if (rekorUrl !== undefined && !flag('online')) throw bad('--rekor-url needs --online (the Rekor log is only reached online)');
   if (rekorUrl !== undefined && !/^https?:\/\/[^/]/.test(rekorUrl)) throw bad(`--rekor-url must be an http(s) URL, not '${rekorUrl}'`);
   if (str('source-tag') !== undefined && str('source-versioned-tag') !== undefined) throw bad('--source-tag and --source-versioned-tag cannot be used together');
@@ -97,6 +105,8 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
     workflowInputs: parseWorkflowInputs(list('build-workflow-input'), bad),
     online: flag('online'),
     ...optional('rekorUrl', rekorUrl),
+    ...optional('tufUrl', tufUrl),
+    ...optional('tufRoot', tufRoot),
     format: format as VerifyFormat,
     printProvenance: flag('print-provenance'),
   };

@@ -15,6 +15,8 @@ const COMMON: Record<string, OptionSpec> = {
   'trusted-root': { type: 'string' },
   online: { type: 'boolean' },
   'rekor-url': { type: 'string' },
+  'tuf-url': { type: 'string' },
+  'tuf-root': { type: 'string' },
   format: { type: 'string', short: 'f' },
   'print-provenance': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

@@ -38,6 +38,12 @@ export function describeVerifyFailure(error: unknown): VerifyFailure {
         };
       case 'REKOR_UNAVAILABLE':
         return { exitCode: 4, message: error.message, hint: 'check the network access to Rekor (or --rekor-url) and retry; legacy envelopes cannot be verified without their log entry' };
+      case 'TUF_REFRESH_FAILED':
+        return {
+          exitCode: 4,
+          message: error.message,
+          hint: 'check the network access to the TUF repository (or --tuf-url) and retry; offline (without --online) the embedded trusted root is used',
+        };
       case 'IO_ERROR':
         return { exitCode: 4, message: error.message };
       default:

@@ -20,11 +20,15 @@ const COMMON = `  --source-uri github.com/OWNER/REPO
   --trusted-root FILE       a Sigstore trusted_root.json (default: the embedded
                             public-good root; GitHub's for private-repository
                             attestations)
-  --online                  fetch the Rekor entry of a legacy envelope (network);
-                            the trusted root is NOT refreshed over TUF (not
-                            implemented): the embedded one or --trusted-root is used
+  --online                  refresh the trusted root over TUF (unless --trusted-root
+                            is given) and fetch the Rekor entry of a legacy
+                            envelope (network; cache in $XDG_CACHE_HOME/slsa-kit)
   --rekor-url URL           the Rekor instance for --online (default
                             https://rekor.sigstore.dev)
+  --tuf-url URL             the TUF repository for --online (default
+                            https://tuf-repo-cdn.sigstore.dev)
+  --tuf-root FILE           the initial root.json of a --tuf-url repository (the
+                            public-good one is built in)
   -f, --format FORMAT       text (default) or json (one versioned object, no colour)
   --print-provenance        print the verified in-toto statement (only on PASSED)
   -h, --help                show this help

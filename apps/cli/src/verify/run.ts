@@ -1,9 +1,10 @@
+import { homedir } from 'node:os';
+import path from 'node:path';
 import {
   createRekorLegacyPort,
-  DEFAULT_REKOR_URL,
+  createTufTrustedRootPort,
   isRekorVerdict,
   loadTrustMaterial,
-  PUBLIC_GOOD_TRUSTED_ROOT_SOURCE,
   TESTING_WARNING, verifyArtifact, verifyGithubAttestation, verifyNpmPackage, verifyPypiAttestation,
   type ArtifactInput,
   type LegacyEnvelopePort,
@@ -56,17 +57,12 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   const command = args.command;
   if (!command) throw new Error('no command after argument parsing');
   let legacy: LegacyEnvelopePort | undefined;
-  if (args.online) {
-    // Online reaches Rekor for legacy envelopes; the trusted root is NOT refreshed over TUF.
-    const root = args.trustedRoot === undefined ? `the embedded trusted root (newest entry ${PUBLIC_GOOD_TRUSTED_ROOT_SOURCE.newestEntry})` : `--trusted-root ${args.trustedRoot}`;
-    io.stderr.write(`slsa-verify: note: --online reaches Rekor (${args.rekorUrl ?? DEFAULT_REKOR_URL}) for legacy envelopes; TUF refresh of the trusted root is not implemented, using ${root}\n`);
-    legacy = createRekorLegacyPort(args.rekorUrl === undefined ? {} : { url: args.rekorUrl });
-  }
+  if (args.online) legacy = createRekorLegacyPort(args.rekorUrl === undefined ? {} : { url: args.rekorUrl });
   const testing = io.env['SLSA_VERIFIER_TESTING'] === '1';
   if (testing) io.stderr.write(`slsa-verify: warning: ${TESTING_WARNING}\n`);
 
   const digests = parseArtifactDigests(args.artifactDigests);
-  const trust = args.trustedRoot === undefined ? undefined : loadTrustMaterial({ trustedRoot: await readTrustedRoot(args.trustedRoot) });
+  const trust = await trustMaterial(args, io.env);
   const provenance = await readProvenanceFile(args.provenancePath);
   const artifacts = [...(await hashArtifacts(args.artifactPaths, io.stderr)), ...digests];
 
@@ -81,6 +77,23 @@ export async function runVerify(argv: readonly string[], io: VerifyIo): Promise<
   io.stdout.write(args.format === 'json' ? renderJson(result, ctx) : renderText(result, ctx, color));
   // Fail closed: anything but an explicit pass is a failure.
   return result.passed === true ? 0 : 1;
+}
+
+/**
+ * The trust material: `--trusted-root FILE`; else, online, the trusted root refreshed over TUF
+ * (a failure is exit 4, never a silent fall-back); else the embedded public-good root.
+ */
+async function trustMaterial(args: VerifyArgs, env: NodeJS.ProcessEnv): Promise<TrustMaterial | undefined> {
+  if (args.trustedRoot !== undefined) return loadTrustMaterial({ trustedRoot: await readTrustedRoot(args.trustedRoot) });
+  if (!args.online) return undefined;
+  const mirror = args.tufUrl ?? 'https://tuf-repo-cdn.sigstore.dev';
+  const cacheRoot = env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache');
+  const port = createTufTrustedRootPort({
+    cachePath: path.join(cacheRoot, 'slsa-kit', 'tuf', new URL(mirror).host.replace(/[^\w.-]/g, '_')),
+    ...(args.tufUrl !== undefined ? { mirrorURL: args.tufUrl } : {}),
+    ...(args.tufRoot !== undefined ? { rootPath: args.tufRoot } : {}),
+  });
+  return loadTrustMaterial({ trustedRoot: await port.fetchTrustedRoot() });
 }
 
 function verify(

@@ -16,7 +16,9 @@ export type ProvenanceErrorCode =
   /** The provenance file is not JSON, is truncated, or has no recognisable format. */
   | 'PROVENANCE_MALFORMED'
   /** A caller error: a bad `ALG:HEX` digest, a bad `k=v` workflow input, no artifacts. */
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  /** `--online` could not refresh the trusted root over TUF (network, or metadata that fails TUF's checks). */
+  | 'TUF_REFRESH_FAILED';
 
 /** An operational failure of provenance verification. */
 export class ProvenanceError extends SlsaKitError<ProvenanceErrorCode> {

@@ -18,3 +18,4 @@ export { verifyGithubAttestation, type VerifyGithubAttestationOptions } from './
 export { PUBLIC_GOOD_TRUSTED_ROOT, PUBLIC_GOOD_TRUSTED_ROOT_SOURCE } from './data/public-good-trusted-root.js';
 export { verifyPypiAttestation, PYPI_PUBLISH_V1, PYPI_PUBLISH_CHECKS, type VerifyPypiAttestationOptions } from './verify-pypi-attestation.js';
 export { PROVENANCE_ONLY_WARNING } from './verify-npm-package.js';
+export * from './tuf.js';

@@ -34,3 +34,4 @@ export {
   type LegacyScenarios,
   type LegacyScenarioName,
 } from './rekor-double.js';
+export { startTufDouble, type TufDouble, type TufDoubleOptions } from './tuf-double.js';
