@@ -2,16 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AjvModule from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 
 // One golden file per output format for one realistic broken release workflow, compared byte for
 // byte with the BUILT bin's output. `UPDATE_GOLDEN=1` rewrites the golden files. The SARIF tool
 // version is the bin's package version, normalised to `<version>` so a release does not break it.
 //
-// SARIF schema validation is not repeated here: ajv-draft-04 is installed under
-// packages/linter/node_modules and does not resolve from e2e (which imports nothing from the
-// packages); packages/linter/src/formatters/sarif-schema.test.ts validates the formatter's output
-// against packages/linter/test-data/sarif/sarif-2.1.0-rtm.5.json.
+// The bin's SARIF is also validated here against the OASIS SARIF 2.1.0 schema (the data file
+// packages/linter/test-data/sarif/sarif-2.1.0-rtm.5.json; ajv-draft-04 is an e2e devDependency).
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(repoRoot, 'apps', 'cli', 'bin', 'slsa-lint.js');
 const GOLDEN = path.join('e2e', 'fixtures', 'golden');
@@ -31,7 +30,25 @@ function output(format: keyof typeof FORMATS) {
   return format === 'sarif' ? r.stdout.replace(/("name": "slsa-lint",\s*"version": ")[^"]*"/, '$1<version>"') : r.stdout;
 }
 
+const sarifSchema: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'packages', 'linter', 'test-data', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+// A CommonJS module: its class is the default export's `default`. The schema's `language`
+// pattern is not a valid regular expression with the `u` flag.
+const validateSarif = new AjvModule.default({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(sarifSchema as object);
+
 describe('slsa-lint golden output (built bin)', () => {
+  it('sarif validates against the SARIF 2.1.0 schema (a broken workflow, and a clean run)', () => {
+    const broken = JSON.parse(output('sarif')) as { runs: [{ results: unknown[] }] };
+    expect(broken.runs[0].results.length).toBeGreaterThan(5);
+    expect(validateSarif(broken), JSON.stringify(validateSarif.errors?.slice(0, 5), null, 2)).toBe(true);
+    const clean = spawnSync(process.execPath, [BIN, '--format', 'sarif', path.join('packages', 'generator', 'golden', 'python-slsa-generator-pypi.yml')], { cwd: repoRoot, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+    expect(clean.status).toBe(0);
+    const cleanLog = JSON.parse(clean.stdout) as { runs: [{ results: unknown[] }] };
+    expect(cleanLog.runs[0].results).toEqual([]);
+    expect(validateSarif(cleanLog), JSON.stringify(validateSarif.errors?.slice(0, 5), null, 2)).toBe(true);
+    // The validator is not vacuous: a log without its required version fails.
+    expect(validateSarif({ ...broken, version: undefined })).toBe(false);
+  });
+
   for (const [format, ext] of Object.entries(FORMATS) as [keyof typeof FORMATS, string][]) {
     it(`${format} matches ${GOLDEN}/release-broken.${ext}`, () => {
       const file = path.join(repoRoot, GOLDEN, `release-broken.${ext}`);
