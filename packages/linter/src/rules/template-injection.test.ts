@@ -242,3 +242,30 @@ describe('template-injection over real workflows', () => {
     for (const name of clean) expect([...found].filter((f) => f.startsWith(`template-injection/${name}.yml`))).toEqual([]);
   });
 });
+
+describe('template-injection with YAML merge keys in the trigger inputs', () => {
+  // actionlint's err/merge_key_unsupported.yaml: `<<: *inputs` under workflow_call.inputs used to
+  // throw inside the rule ("Merge sources must be maps"), which aborted the whole run (exit 4).
+  it('does not crash, and still reports attacker text in the same workflow', async () => {
+    const code = yaml`
+      on:
+        workflow_dispatch:
+          inputs: &inputs
+            foo:
+              type: string
+        workflow_call:
+          inputs:
+            <<: *inputs
+            bar:
+              type: string
+        pull_request_target:
+      jobs:
+        t:
+          runs-on: ubuntu-latest
+          steps:
+            - run: echo "\${{ github.event.pull_request.title }}"
+    `;
+    const result = await lintText(code, 'merge.yml', { rules: [templateInjection] });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['template-injection', 16]]);
+  });
+});

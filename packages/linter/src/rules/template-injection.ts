@@ -25,6 +25,19 @@ interface Sink {
   readonly language: Language;
 }
 
+/**
+ * A trigger's configuration as plain data. It is converted with its document so aliases resolve;
+ * a merge key GitHub does not support either (`<<: *x` onto a non-map) leaves the inputs unknown
+ * instead of crashing the run.
+ */
+function triggerConfig(workflow: Workflow, node: unknown): { inputs?: unknown } | null | undefined {
+  try {
+    return (node as { toJSON?: (doc: unknown) => unknown } | undefined)?.toJSON?.(workflow.document) as { inputs?: unknown } | null | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The inputs `workflow_dispatch` and `workflow_call` declare, with their types. */
 function declaredInputs(workflow: Workflow): InputDeclarations {
   const inputs = new Map<string, DeclaredInput>();
@@ -33,7 +46,7 @@ function declaredInputs(workflow: Workflow): InputDeclarations {
     if (t.event !== 'workflow_dispatch' && t.event !== 'workflow_call') continue;
     const isCall = t.event === 'workflow_call';
     callable ||= isCall;
-    const config = (t.config as { toJSON?: () => unknown } | undefined)?.toJSON?.() as { inputs?: unknown } | null | undefined;
+    const config = triggerConfig(workflow, t.config);
     const declared = config?.inputs;
     if (!declared || typeof declared !== 'object') continue;
     for (const [name, spec] of Object.entries(declared as Record<string, unknown>)) {
