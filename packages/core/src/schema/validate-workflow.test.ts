@@ -76,8 +76,12 @@ describe('validateWorkflowSchema', () => {
   it('reports a bad permission level with a suggestion, and an unknown scope', () => {
     const text = 'on: push\npermissions:\n  id-token: writ\n  content: read\njobs:\n  a: {runs-on: x, steps: [{run: y}]}\n';
     expect(lint(text)).toEqual([
-      { at: '3:13', message: '`id-token` must be `read`, `write` or `none`; did you mean `write`?', text: 'writ' },
+      { at: '3:13', message: '`id-token` must be `write` or `none`; did you mean `write`?', text: 'writ' },
       { at: '4:3', message: 'unknown permission `content` in `permissions`; did you mean `contents`?', text: 'content' },
+    ]);
+    // GitHub's parser has no `read` for id-token (permission-level-write-or-no-access).
+    expect(lint('on: push\npermissions:\n  id-token: read\njobs:\n  a: {runs-on: x, steps: [{run: y}]}\n')).toEqual([
+      { at: '3:13', message: '`id-token` must be `write` or `none`', text: 'read' },
     ]);
     expect(lint('on: push\npermissions: read\njobs:\n  a: {runs-on: x, steps: [{run: y}]}\n')).toEqual([
       { at: '2:14', message: '`permissions` must be `read-all`, `write-all` or a mapping', text: 'read' },
