@@ -34,11 +34,14 @@ export interface UsesSite {
 
 /** Parses one `uses:` value of a file whose text is `text`. */
 export function usesSiteOf(text: string, value: Located<string>, owner: UsesOwner): UsesSite {
-  const offset = valueOffset(text, value.span, value.value);
+  // GitHub trims the value (`uses: |` block scalars end in a newline), so rules judge the trimmed
+  // reference; its sub-spans are then not exact and findings point at the whole value.
+  const trimmed = value.value.trim();
+  const offset = trimmed === value.value ? valueOffset(text, value.span, value.value) : undefined;
   const comment = readVersionComment(text, value.span.end);
   return {
     value,
-    ref: cachedActionRef(value.value, offset ?? value.span.start),
+    ref: cachedActionRef(trimmed, offset ?? value.span.start),
     exact: offset !== undefined,
     ...(comment ? { versionComment: comment } : {}),
     owner,

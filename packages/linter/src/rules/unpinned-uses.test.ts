@@ -51,6 +51,12 @@ testRule(unpinnedUses, {
   ],
   invalid: [
     {
+      // zizmor's issue-1543 repro: GitHub trims the block scalar's newline and resolves the tag.
+      name: 'a `uses: |` block scalar is judged by its trimmed value (reported on the value, no fix)',
+      code: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: |\n          actions/checkout@v7\n',
+      errors: [{ messageId: 'tag', line: 6, column: 15 }],
+    },
+    {
       name: 'a moving major tag is pinned to the recorded commit, named by its most specific release',
       code: step('actions/checkout@v7'),
       errors: [{ messageId: 'tag', line: 6, column: col('actions/checkout'), endColumn: col('actions/checkout') + 2, severity: 'warning' }],
