@@ -110,7 +110,7 @@ const OURS_ONLY_RULES = [
 const WHY = {
   // zizmor unpinned-uses
   'zizmor unpinned_uses#test_issue_1543_repro':
-    'slsa-lint misses this (bug): a `uses: |` block keeps its trailing newline, core parses the ref as invalid (`whitespace`) and unpinned-uses skips it, although unknown-action itself treats such a value as one GitHub resolves',
+    'same step: for a `uses: |` block scalar slsa-lint reports the whole value from the key line (17), zizmor the reference line (18)',
   // zizmor excessive-permissions
   'zizmor excessive_permissions#test_workflow_read_all': 'design: slsa-lint does not report `read-all` (read scopes only); zizmor calls it overly broad',
   'zizmor excessive_permissions#test_jobs_broaden_permissions': "agree on job2's `write-all` (20); job1's `read-all` (11) is not reported by slsa-lint (design: read scopes only)",
@@ -210,11 +210,6 @@ const WHY = {
   'actionlint examples/invalid_ids_in_needs.yaml:4': 'slsa-lint does not report a duplicate (case-insensitive) job id in `needs:`',
   'actionlint examples/invalid_ids_in_needs.yaml:8':
     'slsa-lint misses this (bug): `needs: [unknown]` names no job, which GitHub rejects; analysis/job-graph.ts says the schema and `expression` rules report it, but neither does',
-  // actionlint: permissions
-  'actionlint err/invalid_permissions.yaml':
-    "slsa-lint misses this (bug): GitHub's workflow schema (@actions/workflow-parser) allows only `write`/`none` for `id-token`; the vendored SchemaStore schema accepts `read`",
-  'actionlint err/issue558_read_write_none_are_not_always_valid_permissions.yaml':
-    "slsa-lint misses this (bug): GitHub's workflow schema (@actions/workflow-parser) allows only `write`/`none` for `id-token`; the vendored SchemaStore schema accepts `read`",
   // slsa-lint-only template-injection findings on actionlint inputs
   'actionlint-ours err/evaluated_template.yaml':
     "slsa-lint is stricter: rendering the whole `github.event` / `github.event.commits.*` pastes commit messages into the script; actionlint reports these only as object-in-template type errors",
@@ -228,9 +223,6 @@ const WHY = {
   'actionlint-ours err/workflow_dispatch_type_check_inputs.yaml:24': 'design: free-text `workflow_dispatch` input (dispatcher, note); actionlint treats `inputs.*` as trusted',
   'actionlint-ours err/workflow_dispatch_type_check_inputs.yaml':
     'slsa-lint false positive (bug): a computed index into `github` / `github.event.*` is taken as attacker text at error severity whatever the trigger; this workflow runs only on `workflow_dispatch`, whose payload has no attacker-controlled field',
-  // crashes
-  'crash actionlint err/merge_key_unsupported.yaml':
-    'slsa-lint bug: template-injection calls `toJSON()` on the `on.workflow_call` node alone, which cannot resolve the `<<: *inputs` merge alias and throws; the run stops with exit 4 and no results for any file',
 };
 
 // ---------------------------------------------------------------------------------------------
