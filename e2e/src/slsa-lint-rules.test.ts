@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDoubleProcess, type DoubleProcess } from './support/github-api-double-process.js';
 
 // One annotated fixture per rule, linted by the BUILT bin (e2e imports nothing from the packages).
 // In e2e/fixtures/rules/<rule-id>.yml every line ending in `# NOT OK` (or `# NOT OK: <rule-id>`)
@@ -16,10 +18,10 @@ const FIXTURES = path.join('e2e', 'fixtures', 'rules');
 // The defaults, whatever configuration the repository root may carry.
 const CONFIG = path.join('e2e', 'fixtures', 'slsa-lint.yml');
 
-/** Rules whose fixture cannot run here, with the reason. */
-const SKIPPED: Record<string, string> = {
-  'impostor-commit': 'needs --online and a GitHub API double; covered by e2e/src/slsa-lint-online.test.ts',
-};
+/** Rules that need the network: their fixture runs with --online against the GitHub API double. */
+const ONLINE = new Set(['impostor-commit']);
+let double: DoubleProcess | undefined;
+let cacheDir = '';
 
 interface Diagnostic {
   ruleId: string;
@@ -29,11 +31,12 @@ interface Diagnostic {
   column: number;
 }
 
-function slsaLint(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '-c', CONFIG, ...args], {
+function slsaLint(args: string[], online = false) {
+  const network = online && double ? { GITHUB_API_URL: double.url, GH_TOKEN: 'ghp_e2eRulesFixtureToken', XDG_CACHE_HOME: cacheDir } : {};
+  const r = spawnSync(process.execPath, [BIN, '-c', CONFIG, ...(online ? ['--online'] : []), ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
+    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...network },
     timeout: 30_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -65,23 +68,29 @@ function annotations(text: string, rule: string) {
 const ids = ruleIds();
 
 describe('slsa-lint rule fixtures (built bin)', () => {
+  beforeAll(async () => {
+    double = await startDoubleProcess(repoRoot);
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'slsa-lint-rules-cache-'));
+  });
+  afterAll(async () => {
+    await double?.stop();
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
   it('knows the rules', () => {
     expect(ids.length).toBeGreaterThanOrEqual(20);
   });
 
   for (const rule of ids) {
     const fixture = path.join(FIXTURES, `${rule}.yml`);
-    if (SKIPPED[rule]) {
-      it.skip(`${rule}: ${SKIPPED[rule]}`, () => undefined);
-      continue;
-    }
+    const online = ONLINE.has(rule);
     it(`${rule}: exactly the # NOT OK lines, and a text snapshot`, async () => {
       expect(existsSync(path.join(repoRoot, fixture)), `add ${fixture}`).toBe(true);
       const { notOk, ok, also } = annotations(readFileSync(path.join(repoRoot, fixture), 'utf8'), rule);
       expect(notOk.length, 'a fixture needs at least one # NOT OK line').toBeGreaterThan(0);
       expect(ok.length, 'a fixture needs at least one # OK line').toBeGreaterThan(0);
 
-      const json = slsaLint(['--format', 'json', fixture]);
+      const json = slsaLint(['--format', 'json', fixture], online);
       expect(json.stderr).toBe('');
       expect([0, 1]).toContain(json.code);
       const diagnostics: Diagnostic[] = JSON.parse(json.stdout).results.flatMap((r: { diagnostics: Diagnostic[] }) => r.diagnostics);
@@ -90,7 +99,7 @@ describe('slsa-lint rule fixtures (built bin)', () => {
       const foreign = diagnostics.filter((d) => d.ruleId !== rule && !also.has(d.ruleId)).map((d) => `${d.line}:${d.column} ${d.ruleId}: ${d.message}`);
       expect(foreign, 'findings of other rules (allow them with a `# also:` header)').toEqual([]);
 
-      const text = slsaLint([fixture]);
+      const text = slsaLint([fixture], online);
       expect(text.stdout).not.toContain('\u001b[');
       await expect(text.stdout).toMatchFileSnapshot(path.join(repoRoot, FIXTURES, '__snapshots__', `${rule}.txt`));
     });
