@@ -7,19 +7,10 @@ import { parseConfig, type LintConfig } from './config.js';
 import { loadConfig } from './config-load.js';
 import { lintFiles, lintText } from './engine.js';
 import { builtinRules } from './rules/index.js';
+import { REF_COLUMN, TWO_GENERATOR_JOBS } from './testing/two-generator-jobs.fixture.js';
 
-const GEN = 'slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml';
-const workflow = yaml`
-  on: push
-  jobs:
-    a:
-      uses: ${GEN}@v2.0.0
-      with: { base64-subjects: abc }
-    b:
-      uses: ${GEN}@main
-      with: { base64-subjects: abc }
-`;
-const C = 10 + GEN.length + 2;
+const workflow = TWO_GENERATOR_JOBS;
+const C = REF_COLUMN;
 const root = path.resolve('/repo');
 const file = path.join(root, '.github/workflows/release.yml');
 const withIgnores = (text: string): LintConfig => {

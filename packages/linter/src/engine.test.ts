@@ -7,20 +7,10 @@ import type { LintConfig } from './config.js';
 import { lintFiles, lintText } from './engine.js';
 import { defineRule, type AnyRule } from './rule.js';
 import { builtinRules } from './rules/index.js';
+import { GEN, REF_COLUMN, TWO_GENERATOR_JOBS } from './testing/two-generator-jobs.fixture.js';
 
-const GEN = 'slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml';
-const code = yaml`
-  on: push
-  jobs:
-    a:
-      uses: ${GEN}@v2.0.0
-      with: { base64-subjects: abc }
-    b:
-      uses: ${GEN}@main
-      with: { base64-subjects: abc }
-`;
-/** Where the ref after `@` starts on a `    uses:` line. */
-const C = 10 + GEN.length + 2;
+const code = TWO_GENERATOR_JOBS;
+const C = REF_COLUMN;
 const config = (rules: Record<string, { setting?: 'off' | 'note' | 'warning' | 'error'; options?: Record<string, unknown> }>, ignore: string[] = []): LintConfig => ({
   rules: new Map(Object.entries(rules).map(([id, c]) => [id, { ...c, options: c.options ?? {} }])),
   ignore,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../engine.js';
 import { defaultServices, type CommitReachability, type LintServices } from '../services.js';
 import { testRule } from '../testing/rule-tester.js';
+import { refColumn, step } from '../testing/uses-step.fixture.js';
 import { impostorCommit } from './impostor-commit.js';
 
 const GOOD = '3d3c42e5aac5ba805825da76410c181273ba90b1';
@@ -22,16 +23,7 @@ const services: Partial<LintServices> = {
   reachability: (repo, sha) => answers[`${repo}@${sha.toLowerCase()}`] ?? 'unknown',
 };
 
-/** One step whose `uses:` value starts at line 6, column 15. */
-const step = (uses: string) => yaml`
-  on: push
-  jobs:
-    build:
-      runs-on: ubuntu-latest
-      steps:
-        - uses: ${uses}
-`;
-const col = (name: string) => 15 + name.length + 1;
+const col = refColumn;
 
 testRule(impostorCommit, {
   valid: [

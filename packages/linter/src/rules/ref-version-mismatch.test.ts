@@ -4,22 +4,14 @@ import { yaml } from '@slsa-kit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../engine.js';
 import { testRule } from '../testing/rule-tester.js';
+import { RECORDED, step } from '../testing/uses-step.fixture.js';
 import { refVersionMismatch } from './ref-version-mismatch.js';
 
-const CHECKOUT_701 = '3d3c42e5aac5ba805825da76410c181273ba90b1';
-const CHECKOUT_610 = 'd23441a48e516b6c34aea4fa41551a30e30af803';
-const ATTEST_BP_410 = 'a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32';
+const CHECKOUT_701 = RECORDED.checkout701;
+const CHECKOUT_610 = RECORDED.checkout610;
+const ATTEST_BP_410 = RECORDED.attestBuildProvenance410;
 const UNKNOWN = '0123456789abcdef0123456789abcdef01234567';
 
-/** One step whose `uses:` value starts at line 6, column 15. */
-const step = (uses: string) => yaml`
-  on: push
-  jobs:
-    build:
-      runs-on: ubuntu-latest
-      steps:
-        - uses: ${uses}
-`;
 /** The column of the comment's version after `uses` and ` # ` (+ a prefix such as `tag=`). */
 const versionColumn = (uses: string, prefix = '') => 15 + uses.length + 3 + prefix.length;
 

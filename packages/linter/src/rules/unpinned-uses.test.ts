@@ -4,24 +4,16 @@ import { yaml } from '@slsa-kit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../engine.js';
 import { testRule } from '../testing/rule-tester.js';
+import { RECORDED, refColumn, step } from '../testing/uses-step.fixture.js';
 import { unpinnedUses } from './unpinned-uses.js';
 
-const CHECKOUT_701 = '3d3c42e5aac5ba805825da76410c181273ba90b1';
-const ATTEST_BP_410 = 'a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32';
-const CHECKOUT_610 = 'd23441a48e516b6c34aea4fa41551a30e30af803';
-const GENERATOR_210 = 'f7dd8c54c2067bafc12ca7a55595d5ee9b75204a';
+const CHECKOUT_701 = RECORDED.checkout701;
+const ATTEST_BP_410 = RECORDED.attestBuildProvenance410;
+const CHECKOUT_610 = RECORDED.checkout610;
+const GENERATOR_210 = RECORDED.generator210;
 const GEN = 'slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml';
 
-/** One step whose `uses:` value starts at line 6, column 15. */
-const step = (uses: string) => yaml`
-  on: push
-  jobs:
-    build:
-      runs-on: ubuntu-latest
-      steps:
-        - uses: ${uses}
-`;
-const col = (name: string) => 15 + name.length + 1;
+const col = refColumn;
 
 testRule(unpinnedUses, {
   valid: [
