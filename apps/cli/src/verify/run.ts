@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import path from 'node:path';
 import {
   createRekorLegacyPort,
@@ -10,6 +9,7 @@ import {
   type LegacyEnvelopePort,
   type VerificationResult,
 } from '@slsa-kit/core/provenance';
+import { slsaKitCacheDir } from '@slsa-kit/core/fs';
 import { useColor } from '../lint/color.js';
 import { cliVersion } from '../lint/version.js';
 import { parseVerifyArgs, type VerifyArgs } from './args.js';
@@ -87,9 +87,8 @@ async function trustMaterial(args: VerifyArgs, env: NodeJS.ProcessEnv): Promise<
   if (args.trustedRoot !== undefined) return loadTrustMaterial({ trustedRoot: await readTrustedRoot(args.trustedRoot) });
   if (!args.online) return undefined;
   const mirror = args.tufUrl ?? 'https://tuf-repo-cdn.sigstore.dev';
-  const cacheRoot = env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache');
   const port = createTufTrustedRootPort({
-    cachePath: path.join(cacheRoot, 'slsa-kit', 'tuf', new URL(mirror).host.replace(/[^\w.-]/g, '_')),
+    cachePath: slsaKitCacheDir(path.join('tuf', new URL(mirror).host.replace(/[^\w.-]/g, '_')), env),
     ...(args.tufUrl !== undefined ? { mirrorURL: args.tufUrl } : {}),
     ...(args.tufRoot !== undefined ? { rootPath: args.tufRoot } : {}),
   });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { slsaKitCacheDir } from '../fs/cache-dir.js';
 import path from 'node:path';
 
 /**
@@ -28,10 +29,7 @@ export interface ResponseCache {
  * (`%LOCALAPPDATA%\slsa-kit\github` on Windows).
  */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
-  const xdg = env['XDG_CACHE_HOME'];
-  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'slsa-kit', 'github');
-  if (process.platform === 'win32' && env['LOCALAPPDATA']) return path.join(env['LOCALAPPDATA'], 'slsa-kit', 'github');
-  return path.join(home, '.cache', 'slsa-kit', 'github');
+  return slsaKitCacheDir('github', env, home);
 }
 
 /**
