@@ -3,18 +3,12 @@ import { readCorpus, yaml } from '@slsa-kit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../engine.js';
 import { testRule } from '../testing/rule-tester.js';
+import { step as oneStep } from '../testing/uses-step.fixture.js';
 import { actionInputs } from './action-inputs.js';
 
 /** A step using `uses` with the `with:` lines given (step on line 6, first input on line 8 at column 11). */
 const step = (uses: string, ...inputs: string[]) =>
-  yaml`
-  on: push
-  jobs:
-    build:
-      runs-on: ubuntu-latest
-      steps:
-        - uses: ${uses}
-`+ (inputs.length > 0 ? `        with:\n${inputs.map((i) => `          ${i}\n`).join('')}` : '');
+  oneStep(uses) + (inputs.length > 0 ? `        with:\n${inputs.map((i) => `          ${i}\n`).join('')}` : '');
 
 testRule(actionInputs, {
   valid: [
