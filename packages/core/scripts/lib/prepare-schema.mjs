@@ -99,6 +99,11 @@ function mapSubschemas(schema, fn) {
   return out;
 }
 
+/** Returns the schema with annotations removed everywhere, `$ref`s and `definitions` kept. */
+export function stripAnnotations(schema) {
+  return mapSubschemas(schema, stripAnnotations);
+}
+
 /**
  * Returns the schema with annotations removed and every `$ref` replaced by (a copy of) its
  * definition; recursion is unrolled RECURSION_LIMIT levels, then accepts anything. The result has

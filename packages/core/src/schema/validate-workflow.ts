@@ -3,7 +3,8 @@ import type { Diagnostic, Span } from '../diagnostic.js';
 import { nodeAt, spanAt, spanOf, type Route } from '../yaml/routes.js';
 import type { SourceFile } from '../yaml/source-file.js';
 import { collapseSchemaErrors } from './collapse.js';
-import { githubWorkflowSchema, validateGithubWorkflow } from './generated/github-workflow.validate.js';
+import { detailedWorkflowValidator } from './detailed-validator.js';
+import { passesQuickCheck } from './quick-check.js';
 import type { SchemaProblem } from './problem.js';
 
 /** The rule id of every diagnostic this module reports. */
@@ -72,8 +73,14 @@ export function validateWorkflowSchema(doc: Document, source: SourceFile): Diagn
     const why = e instanceof Error ? e.message : String(e);
     return [diagnostic(`the workflow could not be read as data for schema validation: ${why}`, documentStart(doc, source))];
   }
-  if (validateGithubWorkflow(data)) return [];
-  const problems = collapseSchemaErrors(validateGithubWorkflow.errors ?? [], { data, schema: githubWorkflowSchema });
+  // The quick check (refs as functions, first error only) settles the common case. Only a workflow
+  // it rejects meets the detailed validator, whose errors become the messages. That one unrolls
+  // recursive definitions a fixed depth and accepts anything deeper, so it may find nothing where the
+  // quick check, which follows recursion all the way, failed; then nothing is reported, as before.
+  if (passesQuickCheck(data)) return [];
+  const { validate, schema } = detailedWorkflowValidator();
+  if (validate(data)) return [];
+  const problems = collapseSchemaErrors(validate.errors ?? [], { data, schema });
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const p of problems) {
