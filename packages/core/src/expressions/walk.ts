@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Scalar } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
-import { keyName, type Route } from '../yaml/routes.js';
+import { keyName, type Route, type RouteSegment } from '../yaml/routes.js';
 import { findExpressions, type FoundExpression } from './find-expressions.js';
 
 /** The expressions of one scalar, with where the scalar sits in the document. */
@@ -26,25 +26,37 @@ export interface LocatedExpression extends FoundExpression {
  * walk is iterative, so nesting depth cannot exhaust the stack.
  */
 export function* walkExpressions(doc: Document, text: string): Generator<ScalarExpressions> {
-  const stack: { node: unknown; route: Route; isKey: boolean }[] = [{ node: doc.contents, route: [], isKey: false }];
+  // Routes are built only for the few scalars that hold an expression: each entry links to the
+  // entry of its parent collection and adds one segment (none for a complex key's parts).
+  interface Entry {
+    readonly node: unknown;
+    readonly parent: Entry | undefined;
+    readonly segment: RouteSegment | undefined;
+    readonly isKey: boolean;
+  }
+  const routeOf = (entry: Entry): Route => {
+    const route: RouteSegment[] = [];
+    for (let e: Entry | undefined = entry; e; e = e.parent) if (e.segment !== undefined) route.push(e.segment);
+    return route.reverse();
+  };
+  const stack: Entry[] = [{ node: doc.contents, parent: undefined, segment: undefined, isKey: false }];
   while (stack.length > 0) {
-    const { node, route, isKey } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { node } = entry;
     if (isScalar(node)) {
       const found = findExpressions(node, text);
-      if (found.expressions.length > 0 || found.diagnostics.length > 0) yield { scalar: node, route, isKey, ...found };
+      if (found.expressions.length > 0 || found.diagnostics.length > 0) yield { scalar: node, route: routeOf(entry), isKey: entry.isKey, ...found };
     } else if (isMap(node)) {
-      const next: typeof stack = [];
-      for (const pair of node.items) {
+      // Pushed in reverse, so they pop in document order: key before value, first pair first.
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i];
         if (!isPair(pair)) continue;
         // A complex key (a mapping as a key) cannot be named in a route; its parts keep the parent's.
-        const name = keyName(pair);
-        const at = name === undefined ? route : [...route, name];
-        next.push({ node: pair.key, route: at, isKey: true }, { node: pair.value, route: at, isKey: false });
+        const at: Entry = { node: undefined, parent: entry, segment: keyName(pair), isKey: false };
+        stack.push({ node: pair.value, parent: at, segment: undefined, isKey: false }, { node: pair.key, parent: at, segment: undefined, isKey: true });
       }
-      stack.push(...next.reverse());
     } else if (isSeq(node)) {
-      const next = node.items.map((item, i) => ({ node: item, route: [...route, i], isKey: false }));
-      stack.push(...next.reverse());
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], parent: entry, segment: i, isKey: false });
     }
   }
 }

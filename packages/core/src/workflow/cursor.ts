@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Span } from '../diagnostic.js';
-import { deref, keyName, mapPairs, spanOf, type Route } from '../yaml/routes.js';
+import { deref, findPair, keyName, mapPairs, spanOf, type Route } from '../yaml/routes.js';
 import type { Located, LocatedMap, ScalarValue } from './types.js';
 
 /**
@@ -44,7 +44,7 @@ export class Cursor {
   /** The value under `key`, or undefined when absent. */
   get(key: string): Cursor | undefined {
     if (!isMap(this.node)) return undefined;
-    const pair = mapPairs(this.doc, this.node).find((p) => keyName(p) === key);
+    const pair = findPair(this.doc, this.node, key);
     return pair ? this.child(pair, key) : undefined;
   }
 

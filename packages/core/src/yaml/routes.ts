@@ -26,21 +26,35 @@ export function keyName(pair: Pair): string | undefined {
   return typeof v === 'symbol' ? (v.description ?? '') : String(v);
 }
 
+/** Whether a pair is a merge key (`<<: *anchor`); a quoted `"<<"` is an ordinary key. */
+function isMergePair(pair: Pair): boolean {
+  return keyName(pair) === '<<' && !(isScalar(pair.key) && pair.key.type !== 'PLAIN');
+}
+
+/** Whether every item of a mapping is a plain pair and none is a merge key (the usual case). */
+function withoutMerges(map: YAMLMap): boolean {
+  for (const pair of map.items) if (!isPair(pair) || isMergePair(pair)) return false;
+  return true;
+}
+
 /**
  * Pairs of a mapping in effect order: explicit keys first, then keys merged in through `<<`
- * (which never override an explicit key).
+ * (which never override an explicit key). Without merge keys this is the mapping's own item list,
+ * not a copy (it is called for every key lookup of a lint run): do not mutate the result.
  */
-export function mapPairs(doc: Document, map: YAMLMap, seenMaps = new Set<YAMLMap>()): Pair[] {
-  if (seenMaps.has(map)) return [];
-  seenMaps.add(map);
+export function mapPairs(doc: Document, map: YAMLMap, seenMaps?: Set<YAMLMap>): readonly Pair[] {
+  if (!seenMaps && withoutMerges(map)) return map.items as Pair[];
+  const seen = seenMaps ?? new Set<YAMLMap>();
+  if (seen.has(map)) return [];
+  seen.add(map);
   const own: Pair[] = [];
   const merged: Pair[] = [];
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
-    if (keyName(pair) === '<<' && !(isScalar(pair.key) && pair.key.type !== 'PLAIN')) {
+    if (isMergePair(pair)) {
       const sources = deref(doc, pair.value);
       const list = isSeq(sources) ? sources.items.map((s) => deref(doc, s)) : [sources];
-      for (const src of list) if (isMap(src)) merged.push(...mapPairs(doc, src, seenMaps));
+      for (const src of list) if (isMap(src)) merged.push(...mapPairs(doc, src, seen));
       continue;
     }
     own.push(pair);
@@ -51,7 +65,12 @@ export function mapPairs(doc: Document, map: YAMLMap, seenMaps = new Set<YAMLMap
 
 /** The pair for `key` in a mapping, following merge keys. */
 export function findPair(doc: Document, map: YAMLMap, key: string): Pair | undefined {
-  return mapPairs(doc, map).find((p) => keyName(p) === key);
+  for (const pair of map.items) {
+    // Explicit keys come first in effect order; a merge key sends the search the long way.
+    if (!isPair(pair) || isMergePair(pair)) return mapPairs(doc, map).find((p) => keyName(p) === key);
+    if (keyName(pair) === key) return pair;
+  }
+  return undefined;
 }
 
 /** The node at a route, following aliases and merge keys; undefined when absent. */
