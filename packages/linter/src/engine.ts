@@ -18,7 +18,7 @@ import type { LintDiagnostic, LintResult } from './result.js';
 import type { AnyRule, RuleVisitors } from './rule.js';
 import { builtinRules } from './rules/index.js';
 import { defaultServices, type LintServices } from './services.js';
-import { visitWorkflow, workflowExpressions } from './traverse.js';
+import { usesSiteMemo, visitWorkflow, workflowExpressions } from './traverse.js';
 
 /** How to lint. Every field has a default, so `lintText(text, path)` lints with the built-in rules. */
 export interface LintOptions {
@@ -87,7 +87,8 @@ export function lintText(input: string | Uint8Array, file: string, options: Lint
 function runVisitors(workflow: Workflow, rules: { id: string; visitors: RuleVisitors }[], file: string): void {
   const needsExpressions = rules.some((r) => r.visitors.expression);
   const expressions = needsExpressions ? workflowExpressions(workflow, collectExpressions(workflow.document, workflow.source.text).expressions) : [];
-  for (const { id, visitors } of rules) guarded(id, file, () => visitWorkflow(workflow, visitors, expressions));
+  const usesSite = usesSiteMemo(workflow.source.text);
+  for (const { id, visitors } of rules) guarded(id, file, () => visitWorkflow(workflow, visitors, expressions, usesSite));
 }
 
 function guarded<T>(ruleId: string, file: string, run: () => T): T {
