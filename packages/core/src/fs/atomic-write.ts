@@ -13,3 +13,15 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     throw new SlsaKitError('write-failed', `cannot write ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
+
+/**
+ * {@link writeFileAtomic}, synchronous: for writes that must finish inside a process `exit`
+ * handler (the CLI's compile cache), where nothing asynchronous runs any more.
+ */
+export function writeFileAtomicSync(file: string, data: string | Buffer): void {
+  try {
+    writeFileAtomicLib.sync(file, data);
+  } catch (error) {
+    throw new SlsaKitError('write-failed', `cannot write ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,2 +1,2 @@
-export { writeFileAtomic } from './atomic-write.js';
+export { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
 export { slsaKitCacheDir } from './cache-dir.js';
