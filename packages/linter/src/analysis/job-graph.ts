@@ -3,8 +3,8 @@ import type { Job, Workflow } from '@slsa-kit/core';
 /**
  * The `needs:` graph of one workflow, for rules that ask "has job B finished when job A runs?".
  * GitHub compares job ids case-insensitively in `needs:`, so lookups here do too. Needs naming a
- * job that does not exist are dropped (the schema and `expression` rules report them), and cycles
- * (which GitHub rejects) never make a query loop.
+ * job that does not exist are dropped, and cycles never make a query loop; GitHub rejects both,
+ * and the `workflow-schema` rule reports them (see needs-problems.ts).
  */
 export interface JobGraph {
   /** The job with this id, whatever its case. */
