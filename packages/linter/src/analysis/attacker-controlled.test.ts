@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpression } from '@slsa-kit/core';
-import { renderedReferences, taintOf, type InputDeclarations } from './attacker-controlled.js';
+import { possibleSource, strongestSource, type TriggerFacts } from './attacker-controlled.js';
 
-const NONE: InputDeclarations = { inputs: new Map(), callable: false };
-const rendered = (source: string) => Object.fromEntries([...renderedReferences(parseExpression(source).ast!)].map(([k, v]) => [k, [...v]]));
-const taint = (ref: string, declared = NONE) => {
+const NONE: TriggerFacts = { inputs: new Map(), callable: false };
+const split = (ref: string) => {
   const [context, ...path] = ref.toLowerCase().split('.');
-  return taintOf(context!, path, declared);
+  return [context!, path] as const;
 };
+const taint = (ref: string, facts = NONE) => possibleSource(...split(ref), facts)?.taint;
+const possible = (ref: string, facts: TriggerFacts) => possibleSource(...split(ref), facts, true);
+const on = (events: string, facts: Partial<TriggerFacts> = {}): TriggerFacts => ({ ...NONE, ...facts, events: new Set(events.split(' ')) });
 
-describe('taintOf', () => {
+describe('possibleSource of a written-out path', () => {
   it.each([
     ['github.event.issue.title', 'attacker'],
     ['github.event.pull_request.head.ref', 'attacker'],
@@ -30,30 +31,84 @@ describe('taintOf', () => {
   ] as const)('%s → %s', (ref, want) => expect(taint(ref)).toBe(want));
 
   it('uses declared input types and whether the workflow can be called', () => {
-    const declared: InputDeclarations = { inputs: new Map([['flag', { type: 'boolean', callable: true }], ['name', { type: 'string', callable: true }]]), callable: true };
+    const declared: TriggerFacts = { inputs: new Map([['flag', { type: 'boolean', callable: true }], ['name', { type: 'string', callable: true }]]), callable: true };
     expect(taint('inputs.flag', declared)).toBeUndefined();
     expect(taint('inputs.name', declared)).toBe('caller');
     expect(taint('inputs.undeclared', declared)).toBe('caller');
   });
+
+  it('ignores the triggers for a field named in full: the workflow asks for it', () => {
+    expect(taint('github.event.issue.title', on('push'))).toBe('attacker');
+    expect(taint('github.head_ref', on('schedule'))).toBe('attacker');
+  });
 });
 
-describe('renderedReferences', () => {
-  it('follows values, not predicates', () => {
-    expect(rendered("github.event_name == 'x' && github.head_ref || github.sha")).toEqual({ 'github.head_ref': ['github.head_ref'], 'github.sha': ['github.sha'] });
-    expect(rendered("contains(github.event.issue.title, 'x')")).toEqual({});
-    expect(rendered("format('{0}', github.event.issue.title)")).toEqual({ 'github.event.issue.title': ['github.event.issue.title'] });
+describe('possibleSource through a computed index (a `*` in the path)', () => {
+  const chosen = (taint: string, field: string) => ({ taint, field, chosen: true });
+  it('names the first attacker field the index can choose, among those the events carry', () => {
+    expect(possible('github.*', on('pull_request_target'))).toEqual(chosen('attacker', 'github.head_ref'));
+    expect(possible('github.event.*', on('issues'))).toEqual(chosen('attacker', 'github.event.issue.title'));
+    expect(possible('github.event.*', on('push'))).toEqual(chosen('attacker', 'github.event.commits.*.message'));
+    expect(possible('github.event.pull_request.*', on('pull_request'))).toEqual(chosen('attacker', 'github.event.pull_request.title'));
+    // Any event when the triggers are not known (a called workflow runs with its caller's event).
+    expect(possible('github.event.*', NONE)).toEqual(chosen('attacker', 'github.event.issue.title'));
   });
 
-  it('appends the path read from a grouped or computed object', () => {
-    expect(rendered('(github.event.pull_request || github.event.issue).number')).toEqual({
-      'github.event.pull_request': ['github.event.pull_request.number'],
-      'github.event.issue': ['github.event.issue.number'],
-    });
-    expect(rendered('fromJSON(steps.a.outputs.b).title')).toEqual({ 'steps.a.outputs.b': ['steps.a.outputs.b.title'] });
+  it('finds nothing where no field the events carry is attacker text', () => {
+    expect(possible('github.*', on('schedule'))).toBeUndefined();
+    expect(possible('github.event.*', on('release workflow_dispatch'))).toBeUndefined();
+    expect(possible('github.event.pull_request.user.*', on('pull_request_target'))).toBeUndefined();
+    expect(possible('github.event.pull_request.head.repo.*', on('pull_request'))).toEqual(chosen('attacker', 'github.event.pull_request.head.repo.default_branch'));
+    expect(possible('steps.*', NONE)).toBeUndefined();
+    expect(possible('needs.*.outputs.x', NONE)).toBeUndefined();
   });
 
-  it('keeps index and filter segments', () => {
-    expect(rendered("github.event.commits[0].message")).toEqual({ 'github.event.commits.0.message': ['github.event.commits.0.message'] });
-    expect(rendered('join(github.event.commits.*.message)')).toEqual({ 'github.event.commits.*.message': ['github.event.commits.*.message'] });
+  it('counts a field the read names, an index picking only an element of it, whatever the events', () => {
+    // actionlint's err/nested_untrusted_input.yaml: `github.event.pages[…].page_name` on pull_request.
+    expect(possible('github.event.pages.*.page_name', on('pull_request'))).toEqual({ taint: 'attacker', field: 'github.event.pages.*.page_name', chosen: false });
+    expect(possible('github.event.commits.*', on('schedule'))).toEqual({ taint: 'attacker', field: 'github.event.commits.*.message', chosen: false });
+    // A named field wins over one the index would have to choose.
+    expect(possible('github.event.*.title', on('issues'))?.chosen).toBe(true);
+  });
+
+  it('does not read below a string field the index would have to pick', () => {
+    // `github.event.pull_request[x].login` reads `user.login` (safe) or a property of a string (null).
+    expect(possible('github.event.pull_request.*.login', on('pull_request_target'))).toBeUndefined();
+  });
+
+  it('counts dispatch inputs and payloads only when those events start the workflow', () => {
+    const facts = on('workflow_dispatch', { inputs: new Map([['tag', { type: 'string', callable: false }], ['dry', { type: 'boolean', callable: false }]]) });
+    expect(possible('github.*', facts)).toEqual(chosen('dispatcher', 'github.event.inputs.tag'));
+    expect(possible('github.event.*.*', facts)).toEqual(chosen('dispatcher', 'github.event.inputs.tag'));
+    expect(possible('github.event.inputs.*', facts)).toEqual(chosen('dispatcher', 'github.event.inputs.tag'));
+    expect(possible('github.event.inputs.*', on('workflow_dispatch', { inputs: new Map([['dry', { type: 'boolean', callable: false }]]) }))).toBeUndefined();
+    expect(possible('github.event.*', on('repository_dispatch'))).toEqual(chosen('dispatcher', 'github.event.client_payload'));
+    expect(possible('github.event.client_payload.*', on('push'))).toEqual({ taint: 'dispatcher', field: 'github.event.client_payload', chosen: false });
+  });
+
+  it('judges every input for `inputs[x]`: the strongest declared one, and undeclared ones of a called workflow', () => {
+    const dispatch = on('workflow_dispatch', { inputs: new Map([['dry', { type: 'boolean', callable: false }], ['tag', { type: 'string', callable: false }]]) });
+    expect(possible('inputs.*', dispatch)).toEqual(chosen('dispatcher', 'inputs.tag'));
+    expect(possible('inputs.*', on('workflow_dispatch', { inputs: new Map([['dry', { type: 'boolean', callable: false }]]) }))).toBeUndefined();
+    expect(possible('inputs.*', { inputs: new Map([['dry', { type: 'boolean', callable: true }]]), callable: true })).toEqual(chosen('caller', 'inputs.*'));
+    expect(possible('inputs.*', on('push'))).toBeUndefined();
+    // `inputs.title[x]` indexes a string: nothing.
+    expect(possible('inputs.title.*', dispatch)).toBeUndefined();
+  });
+});
+
+describe('possibleSource without a computed index', () => {
+  it('counts filters and whole objects whatever the events, and is never chosen', () => {
+    expect(possibleSource('github', ['event', '*'], on('workflow_dispatch'))).toEqual({ taint: 'attacker', field: 'github.event.issue.title', chosen: false });
+    expect(possibleSource('github', ['event'], on('schedule'))?.taint).toBe('attacker');
+  });
+});
+
+describe('strongestSource', () => {
+  it('prefers attacker over caller over dispatcher, then the first', () => {
+    const d = { taint: 'dispatcher', field: 'd', chosen: false } as const;
+    const c = { taint: 'caller', field: 'c', chosen: false } as const;
+    expect(strongestSource([d, undefined, c, { taint: 'caller', field: 'c2', chosen: false }])).toBe(c);
+    expect(strongestSource([undefined])).toBeUndefined();
   });
 });

@@ -1,7 +1,3 @@
-import type { LocatedExpression } from '@slsa-kit/core';
-
-type Expr = NonNullable<LocatedExpression['ast']>;
-
 /**
  * Who chooses an expression's value when it is pasted into a script.
  * - `attacker`: any GitHub user (a pull request title, a fork's branch name).
@@ -18,67 +14,82 @@ export interface DeclaredInput {
   readonly callable: boolean;
 }
 
-/** What a file declares about its inputs, for judging `inputs.<name>`. */
-export interface InputDeclarations {
+/** What a file's triggers say about who can choose its values. */
+export interface TriggerFacts {
   /** Declared inputs by lower-case name. */
   readonly inputs: ReadonlyMap<string, DeclaredInput>;
   /** The workflow can be called (`on: workflow_call`), so undeclared names may come from a caller. */
   readonly callable: boolean;
+  /**
+   * The events that start the workflow, lower-case; absent when any event may (a called workflow
+   * sees its caller's event). Only reads through a computed index consult it, see {@link possibleSource}.
+   */
+  readonly events?: ReadonlySet<string>;
 }
+
+/** Where a tainted value comes from: its taint and a field that holds it (`github.head_ref`). */
+export interface TaintSource {
+  readonly taint: Taint;
+  readonly field: string;
+  /**
+   * A computed index had to choose the field among others (`github[x]`, `inputs[x]`), so the read
+   * may as well be of a safe one; false when the read names the field and an index at most picks
+   * an element of it (`github.event.commits[x].message`).
+   */
+  readonly chosen: boolean;
+}
+
+const PULL_REQUEST_EVENTS = 'pull_request pull_request_target pull_request_review pull_request_review_comment';
 
 /**
  * Fields of `github` that anyone can fill, as paths below `github` (`*` is one segment: an array
- * index or a filter). Chosen by hand from the webhook payloads: free text (titles, bodies, commit
- * messages, author names and e-mails) and git ref names of forks. Everything else is either a
- * fixed format (SHAs, numbers, ids, timestamps, URLs, enums, booleans) or limited to GitHub's
- * login and repository-name character sets (`github.actor`, `*.user.login`, `*.repo.full_name`).
+ * index or a filter), with the events whose payload carries them. Chosen by hand from the webhook
+ * payloads: free text (titles, bodies, commit messages, author names and e-mails) and git ref
+ * names of forks. Everything else is either a fixed format (SHAs, numbers, ids, timestamps, URLs,
+ * enums, booleans) or limited to GitHub's login and repository-name character sets
+ * (`github.actor`, `*.user.login`, `*.repo.full_name`). Each field is a string.
  */
-const ATTACKER_PATHS: readonly string[] = [
-  'head_ref',
-  'event.issue.title',
-  'event.issue.body',
-  'event.pull_request.title',
-  'event.pull_request.body',
-  'event.pull_request.head.ref',
-  'event.pull_request.head.label',
-  'event.pull_request.head.repo.default_branch',
-  'event.pull_request.head.repo.description',
-  'event.pull_request.head.repo.homepage',
-  'event.changes.*.from',
-  'event.comment.body',
-  'event.review.body',
-  'event.review_comment.body',
-  'event.discussion.title',
-  'event.discussion.body',
-  'event.pages.*.page_name',
-  'event.commits.*.message',
-  'event.commits.*.author.name',
-  'event.commits.*.author.email',
-  'event.commits.*.committer.name',
-  'event.commits.*.committer.email',
-  'event.head_commit.message',
-  'event.head_commit.author.name',
-  'event.head_commit.author.email',
-  'event.head_commit.committer.name',
-  'event.head_commit.committer.email',
-  'event.workflow_run.head_branch',
-  'event.workflow_run.display_title',
-  'event.workflow_run.head_commit.message',
-  'event.workflow_run.head_commit.author.name',
-  'event.workflow_run.head_commit.author.email',
-  'event.workflow_run.head_commit.committer.name',
-  'event.workflow_run.head_commit.committer.email',
-  'event.workflow_run.head_repository.description',
-  'event.workflow_run.pull_requests.*.head.ref',
-  'event.check_suite.head_branch',
-  'event.check_suite.head_commit.message',
-  'event.check_run.check_suite.head_branch',
-  'event.merge_group.head_commit.message',
-  'event.merge_group.head_commit.author.name',
-  'event.merge_group.head_commit.author.email',
+const ATTACKER_FIELDS: readonly { readonly events: string; readonly paths: readonly string[] }[] = [
+  { events: 'pull_request pull_request_target', paths: ['head_ref'] },
+  { events: 'issues issue_comment', paths: ['event.issue.title', 'event.issue.body'] },
+  {
+    events: PULL_REQUEST_EVENTS,
+    paths: [
+      'event.pull_request.title',
+      'event.pull_request.body',
+      'event.pull_request.head.ref',
+      'event.pull_request.head.label',
+      'event.pull_request.head.repo.default_branch',
+      'event.pull_request.head.repo.description',
+      'event.pull_request.head.repo.homepage',
+    ],
+  },
+  { events: `issues issue_comment discussion discussion_comment ${PULL_REQUEST_EVENTS}`, paths: ['event.changes.*.from'] },
+  { events: 'issue_comment commit_comment discussion_comment pull_request_review_comment', paths: ['event.comment.body'] },
+  { events: 'pull_request_review', paths: ['event.review.body'] },
+  { events: 'pull_request_review_comment', paths: ['event.review_comment.body'] },
+  { events: 'discussion discussion_comment', paths: ['event.discussion.title', 'event.discussion.body'] },
+  { events: 'gollum', paths: ['event.pages.*.page_name'] },
+  {
+    events: 'push',
+    paths: ['commits.*', 'head_commit'].flatMap((c) => ['message', 'author.name', 'author.email', 'committer.name', 'committer.email'].map((f) => `event.${c}.${f}`)),
+  },
+  {
+    events: 'workflow_run',
+    paths: [
+      'event.workflow_run.head_branch',
+      'event.workflow_run.display_title',
+      ...['message', 'author.name', 'author.email', 'committer.name', 'committer.email'].map((f) => `event.workflow_run.head_commit.${f}`),
+      'event.workflow_run.head_repository.description',
+      'event.workflow_run.pull_requests.*.head.ref',
+    ],
+  },
+  { events: 'check_suite', paths: ['event.check_suite.head_branch', 'event.check_suite.head_commit.message'] },
+  { events: 'check_run', paths: ['event.check_run.check_suite.head_branch'] },
+  { events: 'merge_group', paths: ['message', 'author.name', 'author.email'].map((f) => `event.merge_group.head_commit.${f}`) },
 ];
 
-const PATTERNS: readonly (readonly string[])[] = ATTACKER_PATHS.map((p) => p.split('.'));
+const FIELDS = ATTACKER_FIELDS.map(({ events, paths }) => ({ events: events.split(' '), patterns: paths.map((p) => p.split('.')) }));
 
 /** Input types whose values GitHub restricts to a fixed set or format. */
 const SAFE_INPUT_TYPES = new Set(['boolean', 'number', 'choice', 'environment']);
@@ -86,102 +97,87 @@ const SAFE_INPUT_TYPES = new Set(['boolean', 'number', 'choice', 'environment'])
 const segmentMatches = (actual: string, pattern: string): boolean => actual === '*' || pattern === '*' || actual === pattern;
 
 /**
- * Whether a `github` path (below `github`, lower-cased) can hold attacker text: it is one of the
- * attacker fields or an object that contains one (`github.event.pull_request`, rendered as JSON).
+ * Whether a path (below the context, lower-cased, `*` for a filter or a computed index) can read
+ * the value `pattern` names or an object that contains it. Reading below a string field (`leaf`)
+ * gives null, so a `*` that would have to pick the field for the path to go below it picks
+ * nothing; a path that names the field literally and goes below it is still counted, as it
+ * always was (nobody writes one, and it costs nothing to stay conservative).
  */
-function githubTaint(path: readonly string[]): boolean {
-  return PATTERNS.some((pattern) => {
-    const n = Math.min(path.length, pattern.length);
-    for (let i = 0; i < n; i++) if (!segmentMatches(path[i]!, pattern[i]!)) return false;
-    // A longer path reads below an attacker string (never a safe value); a shorter one contains it.
-    return true;
-  });
+function reaches(path: readonly string[], pattern: readonly string[], leaf: boolean): boolean {
+  const n = Math.min(path.length, pattern.length);
+  for (let i = 0; i < n; i++) if (!segmentMatches(path[i]!, pattern[i]!)) return false;
+  return !leaf || path.length <= pattern.length || pattern.every((p, i) => path[i] !== '*' || p === '*');
+}
+
+const TAINT_ORDER: readonly Taint[] = ['attacker', 'caller', 'dispatcher'];
+
+/** The strongest of some sources (attacker over caller over dispatcher), the first of equals. */
+export function strongestSource(sources: readonly (TaintSource | undefined)[]): TaintSource | undefined {
+  const found = sources.filter((s): s is TaintSource => s !== undefined);
+  return TAINT_ORDER.map((t) => found.find((s) => s.taint === t)).find((s) => s !== undefined);
 }
 
 /**
- * The taint of a context reference (`context` and `path` lower-cased), or undefined when its value
- * cannot carry text someone else chose. Inputs declared `boolean`, `number`, `choice` or
- * `environment` are safe: GitHub only accepts values of that kind.
+ * An input read as `prefix.name`; `name` undefined or `*` reads every input (the whole object, a
+ * filter or a computed index): the strongest declared one, and for `inputs` of a called workflow
+ * an undeclared one a caller may pass (see TriggerFacts.callable). A called workflow's
+ * `github.event` is its caller's, whose dispatch inputs are unknown here.
  */
-export function taintOf(context: string, path: readonly string[], declared: InputDeclarations): Taint | undefined {
-  if (context === 'inputs' || (context === 'github' && path[0] === 'event' && path[1] === 'inputs')) {
-    const name = context === 'inputs' ? path[0] : path[2];
-    const input = name === undefined || name === '*' ? undefined : declared.inputs.get(name);
-    if (input && SAFE_INPUT_TYPES.has(input.type)) return undefined;
-    // `github.event.inputs` exists only for workflow_dispatch.
-    if (context === 'github') return 'dispatcher';
-    return (input?.callable ?? declared.callable) ? 'caller' : 'dispatcher';
+function inputSource(prefix: string, name: string | undefined, facts: TriggerFacts, viaEvent: boolean, chosen: boolean): TaintSource | undefined {
+  if (name === undefined || name === '*') {
+    if (viaEvent && facts.callable) return { taint: 'dispatcher', field: `${prefix}.*`, chosen };
+    const declared = [...facts.inputs.keys()].map((n) => inputSource(prefix, n, facts, viaEvent, chosen));
+    const undeclared: TaintSource | undefined = !viaEvent && facts.callable ? { taint: 'caller', field: `${prefix}.*`, chosen } : undefined;
+    return strongestSource([...declared, undeclared]);
+  }
+  const input = facts.inputs.get(name);
+  if (input && SAFE_INPUT_TYPES.has(input.type)) return undefined;
+  // `github.event.inputs` exists only for workflow_dispatch.
+  const taint = viaEvent ? 'dispatcher' : (input?.callable ?? facts.callable) ? 'caller' : 'dispatcher';
+  return { taint, field: `${prefix}.${name}`, chosen };
+}
+
+/** Whether `path` writes out every name of `pattern` it reaches (a `*` in it stands at most for an element). */
+const spelled = (path: readonly string[], pattern: readonly string[]): boolean => pattern.every((p, i) => p === '*' || i >= path.length || path[i] !== '*');
+
+/**
+ * The strongest source a read can render, or undefined when no value it can read carries text
+ * someone else chose. `context` and `path` are lower-cased; `*` in `path` is a filter or, when
+ * `computed`, possibly a computed index. A field the read names counts whatever the triggers: the
+ * workflow asks for it. A field that a computed index would have to choose among others counts only
+ * when one of `facts.events` carries it (every event when `events` is absent), and is `chosen`.
+ * Inputs declared `boolean`, `number`, `choice` or `environment` are safe: GitHub only accepts
+ * values of that kind.
+ */
+export function possibleSource(context: string, path: readonly string[], facts: TriggerFacts, computed = false): TaintSource | undefined {
+  if (context === 'inputs') {
+    // An input is a string, number or boolean: an index below a named one reads nothing.
+    if (computed && path[0] !== undefined && path[0] !== '*') return path.length > 1 ? undefined : inputSource('inputs', path[0], facts, false, false);
+    return inputSource('inputs', path[0], facts, false, computed);
   }
   if (context !== 'github') return undefined;
-  if (path[0] === 'event' && path[1] === 'client_payload') return 'dispatcher';
-  return githubTaint(path) ? 'attacker' : undefined;
+  const counts = (pattern: readonly string[], events: readonly string[]): { chosen: boolean } | undefined => {
+    const chosen = computed && !spelled(path, pattern);
+    return !chosen || !facts.events || events.some((e) => facts.events!.has(e)) ? { chosen } : undefined;
+  };
+  const fields = FIELDS.flatMap(({ events, patterns }) =>
+    patterns.flatMap((p) => {
+      const c = reaches(path, p, true) ? counts(p, events) : undefined;
+      return c ? [{ taint: 'attacker' as const, field: ['github', ...p].join('.'), ...c }] : [];
+    }),
+  );
+  const named = fields.find((f) => !f.chosen) ?? fields[0];
+  if (named) return named;
+  const payload = ['event', 'client_payload'];
+  const payloadCounts = reaches(path, payload, false) ? counts(payload, ['repository_dispatch']) : undefined;
+  if (payloadCounts) return { taint: 'dispatcher', field: 'github.event.client_payload', ...payloadCounts };
+  const inputs = ['event', 'inputs'];
+  const inputsCount = reaches(path, inputs, false) ? counts(inputs, ['workflow_dispatch']) : undefined;
+  if (!inputsCount) return undefined;
+  return inputSource('github.event.inputs', path[2], facts, true, inputsCount.chosen || (computed && path[2] === '*'));
 }
 
 /** The key under which a reference is compared: context and path, lower-cased, dot-joined. */
 export function referenceKey(context: string, path: readonly (string | number)[]): string {
   return [context, ...path.map((s) => String(s))].join('.').toLowerCase();
-}
-
-/** Reads a node's fields without importing the parser's classes (not a dependency of this package). */
-type Shape = Partial<Record<'literal' | 'token' | 'operator' | 'expr' | 'index' | 'functionName' | 'args' | 'left' | 'group' | 'name', unknown>>;
-interface TokenLike {
-  readonly lexeme: string;
-}
-
-/** The literal path of an access chain and its root; a computed index restarts the path, as in core. */
-function unchain(node: Shape): { root: Shape; segments: string[] } {
-  const segments: string[] = [];
-  let cur: Shape = node;
-  while ('index' in cur && 'expr' in cur) {
-    const index = cur.index as Shape;
-    if ('literal' in index) segments.unshift((index.literal as { coerceString(): string }).coerceString());
-    else if (Object.keys(index).length === 0) segments.unshift('*'); // a Star has no fields
-    else segments.length = 0;
-    cur = cur.expr as Shape;
-  }
-  return { root: cur, segments };
-}
-
-const BOOLEAN_FUNCTIONS = new Set(['contains', 'startswith', 'endswith', 'success', 'always', 'cancelled', 'failure', 'hashfiles']);
-
-/**
- * Which context references can end up in what an expression renders, as a map from each
- * reference's key to the keys of the values actually rendered: `(a || b).number` renders
- * `a.number` or `b.number`, not `a`. Operands of `!`, comparisons and predicate functions only
- * produce booleans; the left operands of `a && b` render only when falsy, and falsy values render
- * as constants (`''`, `false`, `0`), so only the last operand of `&&` can carry text. Any operand
- * of `||` can.
- */
-export function renderedReferences(ast: Expr): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  const visit = (node: Shape, suffix: readonly string[]): void => {
-    if ('group' in node) return visit(node.group as Shape, suffix);
-    if ('left' in node || ('operator' in node && 'expr' in node)) return; // Binary, Unary
-    if ('operator' in node && 'args' in node) {
-      const args = node.args as Shape[];
-      const or = (node.operator as TokenLike).lexeme === '||';
-      for (const arg of or ? args : args.slice(-1)) visit(arg, suffix);
-      return;
-    }
-    if ('functionName' in node) {
-      const name = (node.functionName as TokenLike).lexeme.toLowerCase();
-      if (BOOLEAN_FUNCTIONS.has(name)) return;
-      const args = node.args as Shape[];
-      // case(pred, value, …, default) renders one of its values, never a predicate.
-      const shown = name === 'case' ? args.filter((_, i) => i % 2 === 1 || i === args.length - 1) : args;
-      for (const arg of shown) visit(arg, suffix);
-      return;
-    }
-    if ('index' in node || 'name' in node) {
-      const { root, segments } = unchain(node);
-      if ('name' in root) {
-        const key = referenceKey((root.name as TokenLike).lexeme, segments);
-        const set = out.get(key) ?? new Set<string>();
-        set.add([key, ...suffix].join('.').toLowerCase());
-        out.set(key, set);
-      } else visit(root, [...segments, ...suffix]);
-    }
-  };
-  visit(ast as unknown as Shape, []);
-  return out;
 }

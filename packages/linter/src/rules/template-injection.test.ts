@@ -58,6 +58,54 @@ testRule(templateInjection, {
             steps:
               - run: echo \${{ inputs.dry-run }} \${{ inputs.kind }} \${{ github.event.inputs.kind }}
       ` },
+    { name: 'a computed index into a context with no attacker field (steps, matrix, needs)', code: run('echo ${{ steps[inputs.step].outputs.x }} ${{ matrix[github.event.pull_request.title] }} ${{ needs.build.outputs[matrix.key] }}') },
+    { name: 'a computed index into github when no trigger carries an attacker field', code: run('echo ${{ github[matrix.field] }} ${{ github.event[matrix.field] }}', '[schedule, release]') },
+    { name: 'a computed index below a login or a SHA', code: run('echo ${{ github.event.pull_request.user[matrix.k] }} ${{ github.event.pull_request.head[matrix.k].login }}') },
+    { name: 'a variable of env: read as a shell variable is the safe pattern, at any level', code: yaml`
+        on: issues
+        env:
+          TITLE: \${{ github.event.issue.title }}
+        jobs:
+          greet:
+            runs-on: ubuntu-latest
+            env:
+              BODY: \${{ github.event.issue.body }}
+            steps:
+              - run: echo "$TITLE $BODY"
+      ` },
+    { name: 'env variables with safe values, or overridden by a safe value nearer the step', code: yaml`
+        on: pull_request_target
+        env:
+          TITLE: \${{ github.event.pull_request.title }}
+          NUMBER: \${{ github.event.pull_request.number }}
+        jobs:
+          greet:
+            runs-on: ubuntu-latest
+            env:
+              HEAD: \${{ github.head_ref }}
+            steps:
+              - env:
+                  TITLE: fixed
+                  HEAD: \${{ github.event.pull_request.head.ref == 'main' && 'main' || 'topic' }}
+                run: echo "\${{ env.TITLE }} \${{ env.NUMBER }} \${{ env.HEAD }} \${{ env.UNSET }}"
+      ` },
+    { name: 'env read outside a script, compared, or defined for another job', code: yaml`
+        on: issues
+        jobs:
+          a:
+            runs-on: ubuntu-latest
+            env:
+              TITLE: \${{ github.event.issue.title }}
+            steps:
+              - uses: actions/labeler@v5
+                with:
+                  repo-token: \${{ env.TITLE }}
+              - run: echo "\${{ env.TITLE == 'bug' }}"
+          b:
+            runs-on: ubuntu-latest
+            steps:
+              - run: echo "\${{ env.TITLE }}"
+      ` },
     { name: 'a script input of an action not known to run code', code: yaml`
         on: issues
         jobs:
@@ -163,6 +211,205 @@ testRule(templateInjection, {
       errors: [{ messageId: 'attacker', line: 3, column: 23 }],
     },
     {
+      name: 'a computed index into github may read attacker text (pull_request_target carries head_ref)',
+      code: run('echo "${{ github[inputs.field] }}"'),
+      errors: [
+        {
+          messageId: 'computedAttacker',
+          line: 6,
+          column: 24,
+          endColumn: 30,
+          severity: 'error',
+          data: { reference: 'github[inputs.field]', access: 'github[inputs.field]', field: '`github.head_ref`', sink: '`run:` script', envName: 'VALUE', usage: '"$VALUE"' },
+        },
+      ],
+    },
+    {
+      name: 'a computed index into github.event names an attacker field the triggers carry',
+      code: run('echo ${{ github.event[matrix.key] }} ${{ github.event.*[matrix.key] }}', '[issues, push]'),
+      errors: [
+        { messageId: 'computedAttacker', line: 6, column: 23, data: { reference: 'github.event[matrix.key]', access: 'github.event[matrix.key]', field: '`github.event.issue.title`', sink: '`run:` script', envName: 'VALUE', usage: '"$VALUE"' } },
+        { messageId: 'computedAttacker', line: 6, column: 55 },
+      ],
+    },
+    {
+      name: 'a named field read through a computed element index is attacker text whatever the trigger; the index itself is not rendered',
+      // actionlint's err/nested_untrusted_input.yaml
+      code: run('echo ${{ github.event.pages[github.event.commits[github.event.issue.title].author.name].page_name }}', 'pull_request'),
+      errors: [
+        {
+          messageId: 'attacker',
+          line: 6,
+          column: 23,
+          endColumn: 41,
+          data: {
+            reference: 'github.event.pages[github.event.commits[github.event.issue.title].author.name].page_name',
+            sink: '`run:` script',
+            envName: 'PAGES',
+            usage: '"$PAGES"',
+          },
+        },
+      ],
+    },
+    {
+      name: 'on workflow_dispatch only, a computed index into github can read only dispatch inputs: a note',
+      // actionlint's err/workflow_dispatch_type_check_inputs.yaml
+      code: yaml`
+        on:
+          workflow_dispatch:
+            inputs:
+              string: { type: string }
+              boolean: { type: boolean }
+        jobs:
+          test:
+            runs-on: ubuntu-latest
+            steps:
+              - run: echo "\${{ github[inputs.boolean] }} \${{ github.event.*[inputs.string] }}"
+      `,
+      errors: [
+        { messageId: 'computedDispatcher', line: 10, column: 24, severity: 'note', data: { reference: 'github[inputs.boolean]', access: 'github[inputs.boolean]', field: '`github.event.inputs.string`', sink: '`run:` script', envName: 'VALUE', usage: '"$VALUE"' } },
+        { messageId: 'computedDispatcher', line: 10, column: 54, severity: 'note' },
+      ],
+    },
+    {
+      name: 'a computed index into the inputs of a reusable workflow is a warning, and its github.event is any event',
+      code: yaml`
+        on:
+          workflow_call:
+            inputs:
+              title: { type: string }
+              dry-run: { type: boolean }
+        jobs:
+          go:
+            runs-on: ubuntu-latest
+            steps:
+              - run: echo "\${{ inputs[matrix.name] }}" "\${{ github.event[matrix.name] }}"
+      `,
+      errors: [
+        { messageId: 'computedCaller', line: 10, column: 24, severity: 'warning', data: { reference: 'inputs[matrix.name]', access: 'inputs[matrix.name]', field: '`inputs.title`', sink: '`run:` script', envName: 'INPUTS', usage: '"$INPUTS"' } },
+        { messageId: 'computedAttacker', line: 10, column: 53, severity: 'error' },
+      ],
+    },
+    {
+      name: 'env.X read back into run: from workflow, job and step env',
+      code: yaml`
+        on: [issues, issue_comment]
+        env:
+          TITLE: \${{ github.event.issue.title }}
+        jobs:
+          triage:
+            runs-on: ubuntu-latest
+            env:
+              BODY: "body: \${{ github.event.issue.body }}"
+            steps:
+              - env:
+                  COMMENT: \${{ github.event.comment.body }}
+                run: |
+                  echo "\${{ env.TITLE }}"
+                  echo "\${{ env.BODY }}"
+                  echo "\${{ env.COMMENT }}"
+      `,
+      errors: [
+        {
+          messageId: 'envAttacker',
+          line: 13,
+          column: 21,
+          endColumn: 30,
+          severity: 'error',
+          data: { reference: 'env.TITLE', source: 'github.event.issue.title', name: 'TITLE', where: "the workflow's `env:`", sink: '`run:` script', usage: '"$TITLE"' },
+        },
+        { messageId: 'envAttacker', line: 14, column: 21, data: { reference: 'env.BODY', source: 'github.event.issue.body', name: 'BODY', where: "the job's `env:`", sink: '`run:` script', usage: '"$BODY"' } },
+        { messageId: 'envAttacker', line: 15, column: 21, data: { reference: 'env.COMMENT', source: 'github.event.comment.body', name: 'COMMENT', where: "the step's `env:`", sink: '`run:` script', usage: '"$COMMENT"' } },
+      ],
+    },
+    {
+      name: 'a step variable set from a job variable is traced to the value it started from',
+      code: yaml`
+        on: pull_request_target
+        jobs:
+          greet:
+            runs-on: ubuntu-latest
+            env:
+              HEAD: \${{ github.head_ref }}
+            steps:
+              - env:
+                  BRANCH: \${{ env.HEAD }}
+                run: git switch \${{ env.BRANCH }}
+      `,
+      errors: [{ messageId: 'envAttacker', line: 10, column: 29, data: { reference: 'env.BRANCH', source: 'github.head_ref', name: 'BRANCH', where: "the step's `env:`", sink: '`run:` script', usage: '"$BRANCH"' } }],
+    },
+    {
+      name: 'env in an actions/github-script script, with the JavaScript way to read the variable',
+      code: yaml`
+        on: issues
+        jobs:
+          go:
+            runs-on: ubuntu-latest
+            env:
+              TITLE: \${{ github.event.issue.title }}
+            steps:
+              - uses: actions/github-script@60a0d83039c74a4aee543508d2ffcb1c3799cdea
+                with:
+                  script: console.log("\${{ env.TITLE }}")
+      `,
+      errors: [{ messageId: 'envAttacker', line: 10, column: 36, data: { reference: 'env.TITLE', source: 'github.event.issue.title', name: 'TITLE', where: "the job's `env:`", sink: '`script` script of this action', usage: 'process.env.TITLE' } }],
+    },
+    {
+      name: 'inputs through env keep their severity (warning for a caller, note for a dispatcher)',
+      code: yaml`
+        on:
+          workflow_call:
+            inputs:
+              title: { type: string }
+          workflow_dispatch:
+            inputs:
+              tag: { type: string }
+        env:
+          TITLE: \${{ inputs.title }}
+          TAG: \${{ github.event.inputs.tag }}
+        jobs:
+          go:
+            runs-on: ubuntu-latest
+            steps:
+              - run: echo \${{ env.TITLE }} \${{ env.TAG }}
+      `,
+      errors: [
+        { messageId: 'envCaller', line: 15, column: 23, severity: 'warning' },
+        { messageId: 'envDispatcher', line: 15, column: 40, severity: 'note' },
+      ],
+    },
+    {
+      name: 'a name in another case resolves as on Windows runners; the whole env object reads every variable, a computed index may',
+      code: yaml`
+        on: issues
+        env:
+          Title: \${{ github.event.issue.title }}
+        jobs:
+          go:
+            runs-on: windows-latest
+            steps:
+              - shell: pwsh
+                run: Write-Host "\${{ env.TITLE }}" '\${{ toJSON(env) }}' "\${{ env[matrix.v] }}"
+      `,
+      errors: [
+        { messageId: 'envAttacker', line: 9, column: 30, data: { reference: 'env.TITLE', source: 'github.event.issue.title', name: 'Title', where: "the workflow's `env:`", sink: '`run:` script', usage: '$env:Title' } },
+        { messageId: 'envAttacker', line: 9, column: 56 },
+        {
+          messageId: 'computedAttacker',
+          line: 9,
+          column: 70,
+          data: {
+            reference: 'env[matrix.v]',
+            access: 'env[matrix.v]',
+            field: "`github.event.issue.title` (through `Title` in the workflow's `env:`)",
+            sink: '`run:` script',
+            envName: 'Title',
+            usage: '$env:Title',
+          },
+        },
+      ],
+    },
+    {
       name: 'a free-text input of a reusable workflow is a warning',
       code: yaml`
         on:
@@ -236,7 +483,13 @@ describe('template-injection over real workflows', () => {
       'anchors/steps-list-alias.yml:8:24 error',
       'template-injection/codeql-sinks.yml:17:20 error',
       'template-injection/pwsh-script.yml:16:61 error',
+      // `env.X` set from `github.event.issue.title` at step, job and workflow level.
+      'template-injection/static-env.yml:43:20 error',
+      'template-injection/static-env.yml:50:20 error',
+      'template-injection/static-env.yml:55:20 error',
     ]) expect(found).toContain(f);
+    // Its variables with static values (zizmor's OK cases) stay clean.
+    expect([...found].filter((f) => f.startsWith('template-injection/static-env.yml'))).toHaveLength(3);
     // zizmor's false-positive regressions stay clean here too.
     const clean = ['false-positive-menagerie', 'issue-22-repro', 'issue-418-repro', 'issue-749-repro', 'issue-1638-repro', 'issue-1802-repro', 'issue-2197-repro', 'issue-1903-repro'];
     for (const name of clean) expect([...found].filter((f) => f.startsWith(`template-injection/${name}.yml`))).toEqual([]);
@@ -267,5 +520,53 @@ describe('template-injection with YAML merge keys in the trigger inputs', () => 
     `;
     const result = await lintText(code, 'merge.yml', { rules: [templateInjection] });
     expect(result.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['template-injection', 16]]);
+  });
+});
+
+describe('template-injection related locations', () => {
+  const related = (code: string) =>
+    lintText(code, 'w.yml', { rules: [templateInjection] }).diagnostics.map((d) => [`${d.line}:${d.column}`, ...(d.related ?? []).map((r) => `${r.line}:${r.column} ${r.message}`)]);
+
+  it('points a read of env at the definition it resolves to, then at the script', () => {
+    expect(related(yaml`
+      on: issues
+      jobs:
+        go:
+          runs-on: ubuntu-latest
+          env:
+            TITLE: \${{ github.event.issue.title }}
+          steps:
+            - run: echo "\${{ env.TITLE }}"
+    `)).toEqual([['8:24', '6:7 `TITLE` is set here', '8:9 the script it is expanded into']]);
+  });
+
+  it('reports a script shared through an alias once per definition its steps resolve to', () => {
+    const found = related(yaml`
+      on: issues
+      jobs:
+        a:
+          runs-on: ubuntu-latest
+          env:
+            T: \${{ github.event.issue.title }}
+          steps:
+            - run: &say echo "\${{ env.T }}"
+        b:
+          runs-on: ubuntu-latest
+          env:
+            T: \${{ github.event.issue.body }}
+          steps:
+            - run: *say
+        c:
+          runs-on: ubuntu-latest
+          env:
+            T: \${{ github.event.issue.title }}
+          steps:
+            - run: *say
+    `);
+    expect(found.map((f) => f.slice(0, 2))).toEqual([
+      ['8:29', '6:7 `T` is set here'],
+      ['8:29', '12:7 `T` is set here'],
+      ['8:29', '18:7 `T` is set here'],
+    ]);
   });
 });
