@@ -127,8 +127,6 @@ const WHY = {
   // zizmor template-injection
   'zizmor template_injection#test_pr_317_repro':
     'zizmor flags a matrix value built from an expression (`prefix-${{ github.repository_owner }}`); slsa-lint does not trace `matrix.*`, and this value is not attacker-controlled',
-  'zizmor template_injection#test_static_env':
-    'slsa-lint misses this (gap): it does not follow `env.X` to an `env:` value that expands attacker text (`${{ github.event.issue.title }}` at step, job and workflow level)',
   'zizmor template_injection#test_issue_339_repro': 'zizmor low-confidence informational finding on a run id from `fromJson(steps.*.outputs.data)`; slsa-lint does not taint step outputs',
   'zizmor template_injection#test_issue_1903': 'zizmor low-confidence informational finding; `(github.event.pull_request || github.event.issue).number` is a number, which slsa-lint treats as safe',
   'zizmor template_injection#test_template_injection_static_matrix --persona=auditor': 'zizmor auditor persona only: a static matrix value',
@@ -204,12 +202,8 @@ const WHY = {
   'actionlint examples/workflow_inputs_secrets_types.yaml:20': 'not checked by slsa-lint: `inputs.<name>` against the declared inputs (`uri` for `url`)',
   'actionlint examples/workflow_inputs_secrets_types.yaml:23': 'not checked by slsa-lint: `secrets.<name>` against the `workflow_call` secrets',
   // actionlint: job needs
-  'actionlint err/minimal_cycle_in_needs.yaml': 'slsa-lint misses this (bug): GitHub rejects a `needs:` cycle; no rule reports it (analysis/job-graph.ts only avoids looping on it)',
-  'actionlint err/random_order_cycle_in_needs.yaml': 'slsa-lint misses this (bug): GitHub rejects a `needs:` cycle; no rule reports it (analysis/job-graph.ts only avoids looping on it)',
-  'actionlint examples/cyclic_deps_needs.yaml': 'slsa-lint misses this (bug): GitHub rejects a `needs:` cycle; no rule reports it (analysis/job-graph.ts only avoids looping on it)',
-  'actionlint examples/invalid_ids_in_needs.yaml:4': 'slsa-lint does not report a duplicate (case-insensitive) job id in `needs:`',
-  'actionlint examples/invalid_ids_in_needs.yaml:8':
-    'slsa-lint misses this (bug): `needs: [unknown]` names no job, which GitHub rejects; analysis/job-graph.ts says the schema and `expression` rules report it, but neither does',
+  'actionlint examples/invalid_ids_in_needs.yaml:4':
+    'slsa-lint does not report a job named twice in `needs:` (`bar` and `BAR`); it compares job ids case-insensitively as actionlint does, while GitHub\'s own parser (@actions/workflow-parser) rejects `BAR` as an unknown job',
   // slsa-lint-only template-injection findings on actionlint inputs
   'actionlint-ours err/evaluated_template.yaml':
     "slsa-lint is stricter: rendering the whole `github.event` / `github.event.commits.*` pastes commit messages into the script; actionlint reports these only as object-in-template type errors",
@@ -222,7 +216,7 @@ const WHY = {
   'actionlint-ours err/workflow_dispatch_type_check_inputs.yaml:23': 'design: free-text `workflow_dispatch` input (dispatcher, note); actionlint treats `inputs.*` as trusted',
   'actionlint-ours err/workflow_dispatch_type_check_inputs.yaml:24': 'design: free-text `workflow_dispatch` input (dispatcher, note); actionlint treats `inputs.*` as trusted',
   'actionlint-ours err/workflow_dispatch_type_check_inputs.yaml':
-    'slsa-lint false positive (bug): a computed index into `github` / `github.event.*` is taken as attacker text at error severity whatever the trigger; this workflow runs only on `workflow_dispatch`, whose payload has no attacker-controlled field',
+    'design: a computed index into `github` / `github.event.*` cannot be proven safe; on this `workflow_dispatch`-only workflow the only free text it can reach is the `string` dispatch input, so these are notes (dispatcher); actionlint treats `inputs.*` as trusted',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -345,6 +339,22 @@ function stepRanges(text) {
   return ranges;
 }
 
+/**
+ * The line ranges of the jobs of a workflow, from the job's key to its last line: actionlint
+ * anchors a `[job-needs]` error on the job's key, slsa-lint on the `needs:` entry at fault.
+ */
+function jobRanges(text) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const jobs = isMap(doc.contents) ? doc.contents.get('jobs') : undefined;
+  if (!isMap(jobs)) return [];
+  return jobs.items.flatMap((pair) => {
+    const end = pair.value?.range?.[1] ?? pair.key?.range?.[1];
+    if (!pair.key?.range || end === undefined) return [];
+    return [{ start: lineCounter.linePos(pair.key.range[0]).line, end: lineCounter.linePos(Math.max(pair.key.range[0], end - 1)).line }];
+  });
+}
+
 /** A line's anchor: the step that contains it, else the line itself. */
 const anchorOf = (ranges, line) => ranges.find((r) => r.start <= line && line <= r.end)?.id ?? `line ${line}`;
 
@@ -430,7 +440,11 @@ function actionlintSection() {
     for (const e of expected) {
       const cls = ACTIONLINT_CLASSES.find((c) => c.match(e.kind, e.message));
       if (!cls) continue;
-      const onLine = ours.filter((d) => d.line === e.line);
+      // `[job-needs]`: the finding or one of its related locations (the other needs of a cycle) in
+      // the job whose key actionlint points at; otherwise the same line.
+      const job = cls.id === 'job-needs' ? jobRanges(readFileSync(path.join(ACTIONLINT_DATA, file), 'utf8')).find((r) => r.start === e.line) : undefined;
+      const inJob = (d) => [d, ...(d.related ?? [])].some((at) => job.start <= at.line && at.line <= job.end);
+      const onLine = ours.filter((d) => (job ? inJob(d) : d.line === e.line));
       const entry = { ...e, file, cls: cls.id, key: `actionlint ${file}:${e.line}`, fileKey: `actionlint ${file}`, onLine };
       if (crashed.has(file)) entry.crash = crashed.get(file);
       else if (cls.rules.length === 0) entry.skip = 'no slsa-lint rule for this check';
