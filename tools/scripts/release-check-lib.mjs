@@ -41,6 +41,16 @@ export const SHIPPED = [
 export const VERSION = '0.1.0';
 export const BINS = ['slsa-init', 'slsa-lint', 'slsa-verify'];
 /**
+ * The file each bin's launcher loads from dist/bundle/ (what the module trace must see), and the
+ * files the tarball must hold for it. slsa-lint's launcher runs slsa-lint.cjs through a V8 code
+ * cache (vm.Script), which no module hook sees; it is required to be in the tarball instead.
+ */
+const BUNDLE_FILES = {
+  'slsa-init': { loaded: 'slsa-init.mjs', shipped: ['slsa-init.mjs'] },
+  'slsa-lint': { loaded: 'slsa-lint-launch.cjs', shipped: ['slsa-lint-launch.cjs', 'slsa-lint.cjs', 'workflow-schema-details.cjs'] },
+  'slsa-verify': { loaded: 'slsa-verify.mjs', shipped: ['slsa-verify.mjs'] },
+};
+/**
  * Export subpaths that exist for the monorepo only: `@slsa-kit/core/testing` needs devDependencies
  * (`@sigstore/mock`, `fflate`) and `../shared/fixtures`, so `dist/testing` is left out of the tarball.
  */
@@ -134,14 +144,14 @@ export function checkTarballs(packs) {
     }
     for (const f of files) {
       if (!/^(dist\/|bin\/|schema\/|package\.json$|README\.md$|LICENSE$)/.test(f)) say(`ships ${f} (only dist, bin, schema, README.md and LICENSE belong in the tarball)`);
-      else if (/\.(test|spec)\.|\.fixture\.|\.map$|\.tsbuildinfo$|(^|\/)testing\//.test(f) && !/^dist\/bundle\/[\w-]+\.mjs\.LEGAL\.txt$/.test(f)) say(`ships ${f} (tests, fixtures, source maps, build info and test helpers stay out)`);
+      else if (/\.(test|spec)\.|\.fixture\.|\.map$|\.tsbuildinfo$|(^|\/)testing\//.test(f) && !/^dist\/bundle\/[\w-]+\.c?mjs\.LEGAL\.txt$/.test(f)) say(`ships ${f} (tests, fixtures, source maps, build info and test helpers stay out)`);
     }
     if (!files.includes('README.md')) say('has no README.md');
     if (!files.includes('LICENSE')) say('has no LICENSE');
     else if (readFileSync(path.join(repoRoot, pack.dir, 'LICENSE'), 'utf8') !== rootLicense) say(`LICENSE differs from the repository's (copy ${path.relative(pack.dir, 'LICENSE')} again)`);
     const shipped = SHIPPED.find((p) => p.name === pack.name);
     if (shipped?.bundle) {
-      for (const bin of BINS) if (!files.includes(`dist/bundle/${bin}.mjs`)) say(`has no dist/bundle/${bin}.mjs (is it bundled? nx run cli:bundle)`);
+      for (const bin of BINS) for (const f of BUNDLE_FILES[bin].shipped) if (!files.includes(`dist/bundle/${f}`)) say(`has no dist/bundle/${f} (is it bundled? nx run cli:bundle)`);
       const unbundled = files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/bundle/'));
       if (unbundled.length > 0) say(`ships tsc output beside its bundle: ${unbundled.slice(0, 5).join(', ')}`);
       continue;
@@ -529,7 +539,7 @@ console.log(JSON.stringify(out));`;
       const ours = loaded.filter((f) => f.includes(`${path.sep}@slsa-kit${path.sep}`));
       const foreign = ours.filter((f) => !isInside(nodeModules, f));
       if (foreign.length > 0) throw new CheckError('@slsa-kit modules were loaded from outside the temp project', foreign.join('\n'));
-      for (const bin of BINS) if (!ours.some((f) => f.endsWith(`${path.sep}dist${path.sep}bundle${path.sep}${bin}.mjs`))) throw new CheckError(`the trace saw no ${bin} run (is the --import hook working?)`, lines.slice(0, 20).join('\n'));
+      for (const bin of BINS) if (!ours.some((f) => f.endsWith(`${path.sep}dist${path.sep}bundle${path.sep}${BUNDLE_FILES[bin].loaded}`))) throw new CheckError(`the trace saw no ${bin} run (is the --import hook working?)`, lines.slice(0, 20).join('\n'));
       const binProcesses = lines.filter((l) => l.startsWith('process ') && /slsa-(init|lint|verify)/.test(l));
       const wrongNode = binProcesses.filter((l) => l.split(' ')[1] !== nodeVersion);
       if (wrongNode.length > 0) throw new CheckError(`bins ran under another Node.js than ${nodeVersion}`, wrongNode.join('\n'));

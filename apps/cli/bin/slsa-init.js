@@ -1,4 +1,2 @@
 #!/usr/bin/env node
-import { launch } from './launch.js';
-
-await launch('slsa-init');
+require('./launch.js').launch('slsa-init');

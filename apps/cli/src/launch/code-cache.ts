@@ -36,7 +36,8 @@ export function codeCacheFile(cacheDir: string, file: string, source: string, v8
  * parsing and compiling ~1 MB of JavaScript. A missing, unreadable, rejected or unwritable cache
  * only costs speed; nothing is ever reported for it.
  */
-export function runWithCodeCache(file: string, options: CodeCacheOptions, v8Flags: readonly string[] = []): CodeCacheOutcome {
+export function runWithCodeCache(bundleFile: string, options: CodeCacheOptions, v8Flags: readonly string[] = []): CodeCacheOutcome {
+  const file = path.resolve(bundleFile);
   const source = readFileSync(file, 'utf8');
   const cacheFile = options.cacheDir ? codeCacheFile(options.cacheDir, file, source, v8Flags) : undefined;
   let cachedData: Buffer | undefined;
