@@ -128,6 +128,8 @@ const WHY = {
   'zizmor template_injection#test_pr_317_repro':
     'zizmor flags a matrix value built from an expression (`prefix-${{ github.repository_owner }}`); slsa-lint does not trace `matrix.*`, and this value is not attacker-controlled',
   'zizmor template_injection#test_issue_339_repro': 'zizmor low-confidence informational finding on a run id from `fromJson(steps.*.outputs.data)`; slsa-lint does not taint step outputs',
+  'zizmor template_injection#test_static_env':
+    'zizmor reports `env.*` set from `github.event.issue.title` on a `pull_request`-only workflow, whose event has no issue: the value is always empty, and slsa-lint follows the triggers',
   'zizmor template_injection#test_issue_1903': 'zizmor low-confidence informational finding; `(github.event.pull_request || github.event.issue).number` is a number, which slsa-lint treats as safe',
   'zizmor template_injection#test_template_injection_static_matrix --persona=auditor': 'zizmor auditor persona only: a static matrix value',
   'zizmor template_injection#test_template_injection_dynamic_matrix --persona=auditor':
@@ -176,7 +178,10 @@ const WHY = {
     'design: no `secrets.*` credential is passed (slsa-lint requires one, and has no `bun publish` pattern at all); zizmor flags the command itself (informational)',
   // actionlint: script injection
   'actionlint err/github_script_untrusted_input.yaml:11':
-    'same finding: actionlint reports errors inside a `|` block on the key line (11:162); slsa-lint reports line 16, where the expression is',
+    'on `issues` only, `github.event.head_commit` (push events) is always empty: slsa-lint follows the triggers, actionlint does not (it would report line 16, where the expression is, not the `script: |` line 11)',
+  'actionlint err/nested_untrusted_input.yaml':
+    'on `pull_request` only, `github.event.pages` (gollum events) is always empty, so slsa-lint (which follows the triggers) reports nothing; the indexes (`commits[…].author.name`, `issue.title`) only pick an element and are not rendered',
+  'actionlint examples/untrusted_input.yaml:19': 'on `pull_request` only, `github.event.head_commit` (push events) is always empty: slsa-lint follows the triggers, actionlint does not',
   // actionlint: contexts
   'actionlint err/context_availability.yaml:228': 'slsa-lint misses this (gap): its context table has no row for `jobs.<id>.snapshot`, so contexts in `snapshot.if` are not checked',
   'actionlint err/shell_key_context_availability.yaml':
@@ -210,7 +215,6 @@ const WHY = {
   'actionlint-ours err/expr_in_default_input.yaml': 'design: slsa-lint reports free-text `workflow_call` inputs (caller, warning); actionlint treats `inputs.*` as trusted',
   'actionlint-ours examples/workflow_call_definitions.yaml': 'design: slsa-lint reports free-text `workflow_call` inputs (caller, warning); actionlint treats `inputs.*` as trusted',
   'actionlint-ours examples/workflow_inputs_secrets_types.yaml': 'design: slsa-lint reports free-text `workflow_call` inputs (caller, warning); actionlint treats `inputs.*` as trusted',
-  'actionlint-ours err/github_script_untrusted_input.yaml:16': "the same finding as actionlint's 11:162 (actionlint anchors it on the `script: |` line)",
   'actionlint-ours err/inputs_without_workflow_call_event.yaml': 'design: an undeclared `inputs.*` is reported as dispatcher text (note); on `push` only it is always empty',
   'actionlint-ours examples/workflow_dispatch_input_types.yaml': 'design: free-text `workflow_dispatch` input (dispatcher, note); actionlint treats `inputs.*` as trusted',
   'actionlint-ours err/workflow_dispatch_type_check_inputs.yaml:23': 'design: free-text `workflow_dispatch` input (dispatcher, note); actionlint treats `inputs.*` as trusted',

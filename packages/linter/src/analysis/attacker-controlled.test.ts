@@ -37,9 +37,31 @@ describe('possibleSource of a written-out path', () => {
     expect(taint('inputs.undeclared', declared)).toBe('caller');
   });
 
-  it('ignores the triggers for a field named in full: the workflow asks for it', () => {
-    expect(taint('github.event.issue.title', on('push'))).toBe('attacker');
-    expect(taint('github.head_ref', on('schedule'))).toBe('attacker');
+  it.each([
+    // [reference, events, taint]: a field named in full counts when one of the events can carry it.
+    ['github.event.issue.title', 'push', undefined],
+    ['github.event.issue.title', 'push workflow_dispatch', undefined],
+    ['github.event.issue.title', 'issues', 'attacker'],
+    ['github.event.issue.title', 'push issue_comment', 'attacker'],
+    ['github.head_ref', 'schedule', undefined],
+    ['github.head_ref', 'push pull_request_target', 'attacker'],
+    ['github.head_ref', 'pull_request', 'attacker'],
+    ['github.head_ref', 'issue_comment', undefined],
+    ['github.event.head_commit.message', 'push', 'attacker'],
+    ['github.event.commits.0.author.name', 'pull_request', undefined],
+    ['github.event.workflow_run.head_branch', 'push', undefined],
+    ['github.event.client_payload.x', 'push', undefined],
+    ['github.event.client_payload.x', 'push repository_dispatch', 'dispatcher'],
+    ['github.event.inputs.tag', 'push', undefined],
+    ['github.event.inputs.tag', 'push workflow_dispatch', 'dispatcher'],
+    // An event whose payload is not known here may carry anything.
+    ['github.event.issue.title', 'push status', 'attacker'],
+    ['github.event.issue.title', 'push pull_requests', 'attacker'],
+  ] as const)('%s on %s → %s', (ref, events, want) => expect(taint(ref, on(events))).toBe(want));
+
+  it('counts every field named in full when the events are not known (a called workflow, an unreadable `on:`)', () => {
+    expect(taint('github.event.issue.title', NONE)).toBe('attacker');
+    expect(taint('github.event.issue.title', { ...NONE, callable: true })).toBe('attacker');
   });
 });
 
@@ -63,10 +85,13 @@ describe('possibleSource through a computed index (a `*` in the path)', () => {
     expect(possible('needs.*.outputs.x', NONE)).toBeUndefined();
   });
 
-  it('counts a field the read names, an index picking only an element of it, whatever the events', () => {
-    // actionlint's err/nested_untrusted_input.yaml: `github.event.pages[…].page_name` on pull_request.
-    expect(possible('github.event.pages.*.page_name', on('pull_request'))).toEqual({ taint: 'attacker', field: 'github.event.pages.*.page_name', chosen: false });
-    expect(possible('github.event.commits.*', on('schedule'))).toEqual({ taint: 'attacker', field: 'github.event.commits.*.message', chosen: false });
+  it('counts a field the read names, an index picking only an element of it, when the events can carry it', () => {
+    // actionlint's err/nested_untrusted_input.yaml: `github.event.pages[…].page_name` on pull_request, which has no pages.
+    expect(possible('github.event.pages.*.page_name', on('pull_request'))).toBeUndefined();
+    expect(possible('github.event.pages.*.page_name', on('gollum'))).toEqual({ taint: 'attacker', field: 'github.event.pages.*.page_name', chosen: false });
+    // An element of an object: counted unless the events carry no text at all.
+    expect(possible('github.event.commits.*', on('pull_request'))).toEqual({ taint: 'attacker', field: 'github.event.commits.*.message', chosen: false });
+    expect(possible('github.event.commits.*', on('schedule'))).toBeUndefined();
     // A named field wins over one the index would have to choose.
     expect(possible('github.event.*.title', on('issues'))?.chosen).toBe(true);
   });
@@ -83,7 +108,8 @@ describe('possibleSource through a computed index (a `*` in the path)', () => {
     expect(possible('github.event.inputs.*', facts)).toEqual(chosen('dispatcher', 'github.event.inputs.tag'));
     expect(possible('github.event.inputs.*', on('workflow_dispatch', { inputs: new Map([['dry', { type: 'boolean', callable: false }]]) }))).toBeUndefined();
     expect(possible('github.event.*', on('repository_dispatch'))).toEqual(chosen('dispatcher', 'github.event.client_payload'));
-    expect(possible('github.event.client_payload.*', on('push'))).toEqual({ taint: 'dispatcher', field: 'github.event.client_payload', chosen: false });
+    expect(possible('github.event.client_payload.*', on('repository_dispatch'))).toEqual({ taint: 'dispatcher', field: 'github.event.client_payload', chosen: false });
+    expect(possible('github.event.client_payload.*', on('push'))).toBeUndefined();
   });
 
   it('judges every input for `inputs[x]`: the strongest declared one, and undeclared ones of a called workflow', () => {
@@ -98,9 +124,13 @@ describe('possibleSource through a computed index (a `*` in the path)', () => {
 });
 
 describe('possibleSource without a computed index', () => {
-  it('counts filters and whole objects whatever the events, and is never chosen', () => {
+  it('counts filters and whole objects unless the events carry no text someone else chose, and is never chosen', () => {
     expect(possibleSource('github', ['event', '*'], on('workflow_dispatch'))).toEqual({ taint: 'attacker', field: 'github.event.issue.title', chosen: false });
-    expect(possibleSource('github', ['event'], on('schedule'))?.taint).toBe('attacker');
+    expect(possibleSource('github', ['event', 'pull_request'], on('push'))?.taint).toBe('attacker');
+    expect(possibleSource('github', ['event'], on('status'))?.taint).toBe('attacker');
+    expect(possibleSource('github', ['event'], NONE)?.taint).toBe('attacker');
+    expect(possibleSource('github', ['event'], on('schedule'))).toBeUndefined();
+    expect(possibleSource('github', ['event', 'commits', '*'], on('schedule release'))).toBeUndefined();
   });
 });
 

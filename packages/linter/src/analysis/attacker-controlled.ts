@@ -22,7 +22,7 @@ export interface TriggerFacts {
   readonly callable: boolean;
   /**
    * The events that start the workflow, lower-case; absent when any event may (a called workflow
-   * sees its caller's event). Only reads through a computed index consult it, see {@link possibleSource}.
+   * sees its caller's event, or `on:` could not be read in full). See {@link possibleSource}.
    */
   readonly events?: ReadonlySet<string>;
 }
@@ -91,6 +91,27 @@ const ATTACKER_FIELDS: readonly { readonly events: string; readonly paths: reado
 
 const FIELDS = ATTACKER_FIELDS.map(({ events, paths }) => ({ events: events.split(' '), patterns: paths.map((p) => p.split('.')) }));
 
+/**
+ * Events whose payload holds no text someone else chose beyond what is modelled here: no payload
+ * (`schedule`), dispatch inputs and payloads (judged below), or only names and text that people
+ * with write access choose (releases, refs of the base repository, labels, milestones).
+ */
+const QUIET_EVENTS = 'schedule workflow_dispatch repository_dispatch release create delete label milestone watch public branch_protection_rule';
+
+/**
+ * Every event whose payload this module knows: a field named in full counts on these only when
+ * its events include one of them. Any other event (`status`, `deployment_status`, a misspelt or
+ * future one) may carry anything, so every field counts there.
+ */
+const KNOWN_EVENTS: ReadonlySet<string> = new Set([...FIELDS.flatMap((f) => f.events), ...QUIET_EVENTS.split(' ')]);
+
+/** The events that carry some text someone else chose: any attacker field, a dispatch payload or inputs. */
+const TEXT_EVENTS: readonly string[] = [...new Set([...FIELDS.flatMap((f) => f.events), 'repository_dispatch', 'workflow_dispatch'])];
+
+/** Whether an event that starts the workflow can carry a field carried by `events` (any event when the events are not known). */
+const mayCarry = (facts: TriggerFacts, events: readonly string[]): boolean =>
+  !facts.events || [...facts.events].some((e) => !KNOWN_EVENTS.has(e) || events.includes(e));
+
 /** Input types whose values GitHub restricts to a fixed set or format. */
 const SAFE_INPUT_TYPES = new Set(['boolean', 'number', 'choice', 'environment']);
 
@@ -143,9 +164,16 @@ const spelled = (path: readonly string[], pattern: readonly string[]): boolean =
 /**
  * The strongest source a read can render, or undefined when no value it can read carries text
  * someone else chose. `context` and `path` are lower-cased; `*` in `path` is a filter or, when
- * `computed`, possibly a computed index. A field the read names counts whatever the triggers: the
- * workflow asks for it. A field that a computed index would have to choose among others counts only
- * when one of `facts.events` carries it (every event when `events` is absent), and is `chosen`.
+ * `computed`, possibly a computed index. Which fields count depends on `facts.events` (every event
+ * when it is absent):
+ * - a field the read names in full (`github.event.issue.title`, also when an index only picks an
+ *   element, `github.event.commits[x].message`) counts when one of the events can carry it, or
+ *   when one of them is an event whose payload is not known here: on a `push`-only workflow
+ *   `github.event.issue.title` is always empty;
+ * - a field that a computed index would have to choose among others counts only when one of the
+ *   events carries it, and is `chosen`;
+ * - an object or filter that contains fields (`github.event`, `github.event.commits.*`) counts
+ *   unless the events provably carry no such text at all (a `schedule`-only workflow).
  * Inputs declared `boolean`, `number`, `choice` or `environment` are safe: GitHub only accepts
  * values of that kind.
  */
@@ -157,8 +185,10 @@ export function possibleSource(context: string, path: readonly string[], facts: 
   }
   if (context !== 'github') return undefined;
   const counts = (pattern: readonly string[], events: readonly string[]): { chosen: boolean } | undefined => {
-    const chosen = computed && !spelled(path, pattern);
-    return !chosen || !facts.events || events.some((e) => facts.events!.has(e)) ? { chosen } : undefined;
+    const named = spelled(path, pattern);
+    if (computed && !named) return !facts.events || events.some((e) => facts.events!.has(e)) ? { chosen: true } : undefined;
+    const written = named && path.length >= pattern.length;
+    return mayCarry(facts, written ? events : TEXT_EVENTS) ? { chosen: false } : undefined;
   };
   const fields = FIELDS.flatMap(({ events, patterns }) =>
     patterns.flatMap((p) => {

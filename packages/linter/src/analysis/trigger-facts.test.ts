@@ -20,6 +20,18 @@ describe('triggerFacts', () => {
     expect(factsOf('jobs: {}\n').events).toBeUndefined();
   });
 
+  it.each([
+    ['on: push\n', ['push']],
+    ['on: { push: { branches: [main] }, issues: }\n', ['issues', 'push']],
+    // An entry that is not an event name could be any event.
+    ['on: [push, { issues: {} }]\n', undefined],
+    ['on: [push, []]\n', undefined],
+    ['on: {}\n', undefined],
+    ['on: []\n', undefined],
+  ] as const)('reads the events of %j, or leaves them open when `on:` is not read in full', (on, want) => {
+    expect(factsOf(`${on}jobs: {}\n`).events).toEqual(want);
+  });
+
   it('reads declared inputs: the weaker type and the wider audience win when both triggers declare one', () => {
     expect(
       factsOf(yaml`

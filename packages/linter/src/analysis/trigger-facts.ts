@@ -1,4 +1,4 @@
-import type { Workflow } from '@slsa-kit/core';
+import { nodeAt, type Workflow } from '@slsa-kit/core';
 import type { DeclaredInput, TriggerFacts } from './attacker-controlled.js';
 
 /**
@@ -15,9 +15,22 @@ function triggerConfig(workflow: Workflow, node: unknown): { inputs?: unknown } 
 }
 
 /**
+ * Whether every entry of `on:` was read as a trigger: a list item or key that is not an event name
+ * (`on: [push, {x: y}]`, a merge key) is left out of the triggers, and could be any event.
+ */
+function triggersComplete(workflow: Workflow): boolean {
+  const first = workflow.triggers[0];
+  if (!first) return false;
+  // A string `on: push` is the trigger itself; a list's or map's entries are one level below.
+  if (first.route.length <= 1) return workflow.triggers.length === 1;
+  const on = nodeAt(workflow.document, first.route.slice(0, -1)) as { items?: unknown } | undefined;
+  return Array.isArray(on?.items) && on.items.length === workflow.triggers.length;
+}
+
+/**
  * The inputs `workflow_dispatch` and `workflow_call` declare, with their types, and the events
  * that start the workflow: any event when it can be called (it runs with its caller's event) or
- * when no trigger could be read.
+ * when `on:` could not be read in full.
  */
 export function triggerFacts(workflow: Workflow): TriggerFacts {
   const inputs = new Map<string, DeclaredInput>();
@@ -40,6 +53,6 @@ export function triggerFacts(workflow: Workflow): TriggerFacts {
       });
     }
   }
-  const known = !callable && workflow.triggers.length > 0;
+  const known = !callable && triggersComplete(workflow);
   return { inputs, callable, ...(known ? { events: new Set(workflow.triggers.map((t) => t.event.toLowerCase())) } : {}) };
 }
