@@ -31,7 +31,7 @@ export function visitWorkflow(
   workflow: Workflow,
   v: RuleVisitors,
   expressions: readonly LocatedExpression[],
-  usesSite: (value: UsesValue, owner: UsesOwner) => UsesSite = usesSiteMemo(workflow.source.text),
+  usesSite: (value: UsesValue, owner: UsesOwner) => UsesSite,
 ): void {
   // A `uses:` reached twice through a YAML alias is one place in the file: visit it once, so a
   // rule reports it once. Rules that need every job it appears in use `step` / `reusableJob`.
